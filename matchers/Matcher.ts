@@ -1,0 +1,45 @@
+import { Context, type Effect } from "effect"
+import type { MatchEvidence } from "../pipeline/domain/MatchEvidence.ts"
+import type { MatchRecord } from "./MatchRecord.ts"
+
+export interface MatchSettings {
+  /** Pairs at or above this posterior probability are treated as the same customer. */
+  readonly matchThreshold: number
+}
+
+export interface BlockingRuleStats {
+  readonly rule: string
+  readonly candidatePairs: number
+}
+
+export interface MatchStats {
+  readonly records: number
+  readonly candidatePairs: number
+  readonly perRule: ReadonlyArray<BlockingRuleStats>
+  readonly seconds: { readonly blocking: number; readonly scoring: number; readonly training: number }
+}
+
+export interface MatchResult {
+  /** Every scored candidate pair at or above the threshold, with its field-by-field evidence. */
+  readonly pairs: ReadonlyArray<MatchEvidence>
+  readonly stats: MatchStats
+}
+
+/**
+ * Decides which records are the same customer. `dedupe` finds pairs within one list; `link` finds pairs across
+ * two lists (left × right only). The POM–QBO pipeline uses both; `reconcile eval` uses either.
+ *
+ * Pair semantics by side: POM–POM means the same account (same customer at the same property); QBO–QBO and
+ * POM–QBO mean the same payer.
+ */
+export class Matcher extends Context.Tag("reconcile/Matcher")<
+  Matcher,
+  {
+    readonly dedupe: (records: ReadonlyArray<MatchRecord>, settings: MatchSettings) => Effect.Effect<MatchResult>
+    readonly link: (
+      left: ReadonlyArray<MatchRecord>,
+      right: ReadonlyArray<MatchRecord>,
+      settings: MatchSettings
+    ) => Effect.Effect<MatchResult>
+  }
+>() {}

@@ -1,0 +1,16 @@
+import { Schema } from "effect"
+
+/**
+ * An input row that was not used, and why. A bad row never stops a run and never passes silently: it is
+ * written to `rejected.csv` so the admin can fix it at the source.
+ */
+export const RejectedRow = Schema.Struct({
+  file: Schema.String,
+  /** 1-based line in the file where the row starts (for JSON inputs, the 1-based position in the list). */
+  line: Schema.Number,
+  field: Schema.String,
+  reason: Schema.String,
+  /** The raw row as read, for the admin to find it. */
+  raw: Schema.String
+})
+export type RejectedRow = typeof RejectedRow.Type

@@ -1,0 +1,25 @@
+import { Schema } from "effect"
+import { PomAppointment, PomCustomer, PomService } from "./PomRecords.ts"
+import { QboCustomer, QboInvoice } from "./QboRecords.ts"
+
+/** Where each side of a snapshot came from, for the run record and the report. */
+export const SnapshotSource = Schema.Struct({
+  pom: Schema.String,
+  qbo: Schema.String
+})
+export type SnapshotSource = typeof SnapshotSource.Type
+
+/** Everything one run read from both systems. Plans are computed from it and checked against it later. */
+export const Snapshot = Schema.Struct({
+  source: SnapshotSource,
+  pom: Schema.Struct({
+    customers: Schema.Array(PomCustomer),
+    appointments: Schema.Array(PomAppointment),
+    services: Schema.Array(PomService)
+  }),
+  qbo: Schema.Struct({
+    customers: Schema.Array(QboCustomer),
+    invoices: Schema.Array(QboInvoice)
+  })
+})
+export type Snapshot = typeof Snapshot.Type
