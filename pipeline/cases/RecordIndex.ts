@@ -1,0 +1,55 @@
+import type { PomCustomerId, QboCustomerId } from "../domain/Ids.ts"
+import type { PomAppointment, PomCustomer, PomService } from "../domain/PomRecords.ts"
+import type { QboCustomer, QboInvoice } from "../domain/QboRecords.ts"
+import type { Snapshot } from "../domain/Snapshot.ts"
+
+/** Look-ups over one snapshot that the case rules need, built once. */
+export interface RecordIndex {
+  readonly pom: ReadonlyMap<PomCustomerId, PomCustomer>
+  readonly qbo: ReadonlyMap<QboCustomerId, QboCustomer>
+  readonly appointmentsOf: (id: PomCustomerId) => ReadonlyArray<PomAppointment>
+  readonly servicesOf: (id: PomCustomerId) => ReadonlyArray<PomService>
+  readonly invoicesOf: (id: QboCustomerId) => ReadonlyArray<QboInvoice>
+  /** Active POM accounts whose quickbooksId is this QBO customer. */
+  readonly linkedFrom: (id: QboCustomerId) => ReadonlyArray<PomCustomerId>
+  /** QBO customers that have this one as parent. */
+  readonly childrenOf: (id: QboCustomerId) => ReadonlyArray<QboCustomerId>
+}
+
+const groupBy = <K, V>(items: ReadonlyArray<V>, key: (v: V) => K | null): Map<K, Array<V>> => {
+  const map = new Map<K, Array<V>>()
+  for (const item of items) {
+    const k = key(item)
+    if (k === null) continue
+    const list = map.get(k)
+    if (list === undefined) map.set(k, [item])
+    else list.push(item)
+  }
+  return map
+}
+
+const none: ReadonlyArray<never> = []
+
+export const indexSnapshot = (snapshot: Snapshot): RecordIndex => {
+  const appointments = groupBy(snapshot.pom.appointments, (a) => a.customerId)
+  const services = groupBy(snapshot.pom.services, (s) => s.customerId)
+  const invoices = groupBy(snapshot.qbo.invoices, (i) => i.customerId)
+  const links = groupBy(
+    snapshot.pom.customers.filter((c) => c.status !== "INACTIVE"),
+    (c) => c.quickbooksId
+  )
+  const children = groupBy(snapshot.qbo.customers, (c) => c.parentId)
+  return {
+    pom: new Map(snapshot.pom.customers.map((c) => [c.id, c])),
+    qbo: new Map(snapshot.qbo.customers.map((c) => [c.id, c])),
+    appointmentsOf: (id) => appointments.get(id) ?? none,
+    servicesOf: (id) => services.get(id) ?? none,
+    invoicesOf: (id) => invoices.get(id) ?? none,
+    linkedFrom: (id) => (links.get(id) ?? []).map((c) => c.id),
+    childrenOf: (id) => (children.get(id) ?? []).map((c) => c.id)
+  }
+}
+
+/** A POM account's history: what a merge moves. */
+export const pomHistory = (index: RecordIndex, id: PomCustomerId): number =>
+  index.appointmentsOf(id).length + index.servicesOf(id).length

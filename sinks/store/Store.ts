@@ -1,0 +1,164 @@
+import Database from "better-sqlite3"
+import { desc, eq } from "drizzle-orm"
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
+import { migrate } from "drizzle-orm/better-sqlite3/migrator"
+import { Effect, Layer, Option, Schema } from "effect"
+import { createHash } from "node:crypto"
+import { closeSync, chmodSync, openSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { gunzipSync, gzipSync } from "node:zlib"
+import { Case } from "../../pipeline/domain/Case.ts"
+import { RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
+import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
+import * as schema from "./schema.ts"
+import { StoreError } from "./StoreError.ts"
+
+const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url))
+
+export type RunKind = "run" | "pull" | "apply"
+export type RunStatus = "running" | "ok" | "failed"
+
+export interface RunRecord {
+  readonly id: RunId
+  readonly kind: RunKind
+  readonly status: RunStatus
+  readonly startedAt: string
+  readonly finishedAt: string | null
+  readonly snapshotId: SnapshotId | null
+  readonly inputs: unknown
+  readonly summary: unknown
+}
+
+const encodeCase = Schema.encodeSync(Case)
+const decodeCase = Schema.decodeUnknownSync(Case)
+const encodeSnapshot = Schema.encodeSync(Snapshot)
+const decodeSnapshot = Schema.decodeUnknownSync(Snapshot)
+
+/** Opens (creating with owner-only permissions) and migrates the SQLite file. Tokens live in it. */
+const open = (path: string): BetterSQLite3Database<typeof schema> & { $client: Database.Database } => {
+  if (path !== ":memory:") {
+    closeSync(openSync(path, "a", 0o600))
+    chmodSync(path, 0o600)
+  }
+  const client = new Database(path)
+  client.pragma("journal_mode = WAL")
+  client.pragma("foreign_keys = ON")
+  client.pragma("busy_timeout = 5000")
+  const db = drizzle(client, { schema })
+  migrate(db, { migrationsFolder })
+  return db
+}
+
+const make = (path: string) =>
+  Effect.gen(function* () {
+    const db = yield* Effect.acquireRelease(
+      Effect.try({ try: () => open(path), catch: (cause) => new StoreError({ path, operation: "open", cause }) }),
+      (db) => Effect.sync(() => db.$client.close())
+    )
+    const run = <A>(operation: string, f: () => A): Effect.Effect<A, StoreError> =>
+      Effect.try({ try: f, catch: (cause) => new StoreError({ path, operation, cause }) })
+
+    const saveSnapshot = (snapshot: Snapshot, now: string) =>
+      run("save a snapshot", () => {
+        const json = JSON.stringify(encodeSnapshot(snapshot))
+        const id = SnapshotId.make(`S${createHash("sha256").update(json).digest("hex").slice(0, 16)}`)
+        db.insert(schema.snapshots)
+          .values({
+            id,
+            createdAt: now,
+            source: snapshot.source,
+            counts: {
+              pomCustomers: snapshot.pom.customers.length,
+              appointments: snapshot.pom.appointments.length,
+              services: snapshot.pom.services.length,
+              qboCustomers: snapshot.qbo.customers.length,
+              invoices: snapshot.qbo.invoices.length
+            },
+            // Level 1: the snapshot is large and written every run; speed matters more than the last few percent.
+            data: gzipSync(json, { level: 1 })
+          })
+          .onConflictDoNothing()
+          .run()
+        return id
+      }).pipe(Effect.withSpan("Store.saveSnapshot"))
+
+    const loadSnapshot = (id: SnapshotId) =>
+      run("read a snapshot", () => {
+        const row = db.select().from(schema.snapshots).where(eq(schema.snapshots.id, id)).get()
+        return row === undefined
+          ? Option.none<Snapshot>()
+          : Option.some(decodeSnapshot(JSON.parse(gunzipSync(row.data).toString("utf8"))))
+      })
+
+    const startRun = (id: RunId, kind: RunKind, inputs: unknown, now: string) =>
+      run("record a run", () => {
+        db.insert(schema.runs).values({ id, kind, status: "running", startedAt: now, inputs }).run()
+      })
+
+    const finishRun = (
+      id: RunId,
+      result: { status: RunStatus; snapshotId: SnapshotId | null; summary: unknown; now: string }
+    ) =>
+      run("finish a run", () => {
+        db.update(schema.runs)
+          .set({ status: result.status, snapshotId: result.snapshotId, summary: result.summary, finishedAt: result.now })
+          .where(eq(schema.runs.id, id))
+          .run()
+      })
+
+    const saveCases = (runId: RunId, list: ReadonlyArray<Case>) =>
+      run("save cases", () => {
+        db.transaction((tx) => {
+          for (const c of list) {
+            tx.insert(schema.cases)
+              .values({
+                runId,
+                caseId: c.id,
+                scenario: c.scenario,
+                confidence: c.confidence,
+                fingerprint: c.fingerprint,
+                body: encodeCase(c)
+              })
+              .run()
+          }
+        })
+      }).pipe(Effect.withSpan("Store.saveCases"))
+
+    const casesOfRun = (runId: RunId) =>
+      run("read cases", () =>
+        db
+          .select()
+          .from(schema.cases)
+          .where(eq(schema.cases.runId, runId))
+          .all()
+          .map((row) => decodeCase(row.body))
+      )
+
+    const toRunRecord = (row: typeof schema.runs.$inferSelect): RunRecord => ({
+      ...row,
+      id: RunId.make(row.id),
+      snapshotId: row.snapshotId === null ? null : SnapshotId.make(row.snapshotId)
+    })
+
+    const getRun = (id: RunId) =>
+      run("read a run", () =>
+        Option.fromNullable(db.select().from(schema.runs).where(eq(schema.runs.id, id)).get()).pipe(
+          Option.map(toRunRecord)
+        )
+      )
+
+    const listRuns = (limit: number) =>
+      run("list runs", () =>
+        db.select().from(schema.runs).orderBy(desc(schema.runs.startedAt)).limit(limit).all().map(toRunRecord)
+      )
+
+    return { path, db, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
+  })
+
+/** The embedded SQLite store: runs, snapshots, cases and plans, and QBO tokens. */
+export class Store extends Effect.Tag("reconcile/Store")<Store, Effect.Effect.Success<ReturnType<typeof make>>>() {
+  /** The store at a file path (created and migrated if new). */
+  static readonly layer = (path: string) => Layer.scoped(Store, make(path))
+  /** A private in-memory store for tests that do not look at the file. */
+  static readonly layerMemory = Layer.scoped(Store, make(":memory:"))
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest"
+import { buildCases } from "../../../pipeline/cases/buildCases.ts"
+import type { Case } from "../../../pipeline/domain/Case.ts"
+import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
+import { SnapshotBuilder } from "./snapshotBuilder.ts"
+
+const settings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null }
+const run = (b: SnapshotBuilder, s: Partial<typeof settings> = {}) => buildCases(b.build(), b.matches, { ...settings, ...s })
+const only = (cases: ReadonlyArray<Case>): Case => {
+  expect(cases).toHaveLength(1)
+  return cases[0] as Case
+}
+const tags = (c: Case) => c.plan.steps.map((s) => s._tag)
+
+/** The help article's duplicate pair: John Doe 1 has the POM history, John Doe 2 the right QBO link. */
+const articlePair = (wrongInvoices: number) =>
+  new SnapshotBuilder()
+    .pomCustomer("jd1", { link: "3987", history: 6, createdAt: "2019-05-01" })
+    .pomCustomer("jd2", { link: "2514", history: 0, createdAt: "2021-05-01" })
+    .qboCustomer("2514", { invoices: 9, createdAt: "2018-01-01" })
+    .qboCustomer("3987", { invoices: wrongInvoices, createdAt: "2021-05-01" })
+    .match("pom:jd1", "pom:jd2")
+    .match("qbo:2514", "qbo:3987")
+    .match("pom:jd1", "qbo:2514")
+    .match("pom:jd2", "qbo:2514")
+
+describe("buildCases", () => {
+  it("plans the article's example 1 as scenario-1: swap the QBO ids, retire both second accounts", () => {
+    const c = only(run(articlePair(0)))
+    expect(c.scenario).toBe("scenario-1")
+    expect(c.keepPomId).toBe("jd1")
+    expect(c.mergePomIds).toEqual(["jd2"])
+    expect(c.correctQboId).toBe("2514")
+    expect(c.wrongQboIds).toEqual(["3987"])
+    expect(tags(c)).toEqual([
+      "set-quickbooks-id",
+      "set-quickbooks-id",
+      "inactivate-pom-customer",
+      "inactivate-qbo-customer"
+    ])
+    const links = c.plan.steps.filter((s) => s._tag === "set-quickbooks-id")
+    expect(links.map((s) => [s.pomCustomerId, s.from, s.to])).toEqual([
+      ["jd1", "3987", "2514"],
+      ["jd2", "2514", "3987"]
+    ])
+  })
+
+  it("plans the article's example 2 as scenario-2: invoices move before the link changes", () => {
+    const c = only(run(articlePair(2)))
+    expect(c.scenario).toBe("scenario-2")
+    expect(c.invoicesToMove).toHaveLength(2)
+    const t = tags(c)
+    expect(t.lastIndexOf("move-invoice")).toBeLessThan(t.indexOf("set-quickbooks-id"))
+    expect(t.at(-1)).toBe("inactivate-qbo-customer")
+    const inactivate = c.plan.steps.at(-1)
+    expect(inactivate?._tag === "inactivate-qbo-customer" && inactivate.before).toEqual({ syncToken: "3", active: true, balance: 200 })
+  })
+
+  it("moves POM history only when the keeper's link is already right (pom-merge)", () => {
+    const b = new SnapshotBuilder()
+      .pomCustomer("a", { link: "10", history: 7 })
+      .pomCustomer("b", { link: "10", history: 2, createdAt: "2022-01-01" })
+      .qboCustomer("10", { invoices: 4 })
+      .match("pom:a", "pom:b")
+      .match("pom:a", "qbo:10")
+    const c = only(run(b))
+    expect(c.scenario).toBe("pom-merge")
+    expect(c.appointmentsToMove.length + c.servicesToMove.length).toBe(2)
+    expect(tags(c).at(-1)).toBe("inactivate-pom-customer")
+  })
+
+  it("moves a QBO duplicate's invoices without touching links (qbo-merge)", () => {
+    const b = new SnapshotBuilder()
+      .pomCustomer("a", { link: "10", history: 3 })
+      .qboCustomer("10", { invoices: 5 })
+      .qboCustomer("11", { invoices: 1, createdAt: "2023-01-01" })
+      .match("qbo:10", "qbo:11")
+      .match("pom:a", "qbo:10")
+      .match("pom:a", "qbo:11")
+    const c = only(run(b))
+    expect(c.scenario).toBe("qbo-merge")
+    expect(c.correctQboId).toBe("10")
+    expect(tags(c)).toEqual(["move-invoice", "inactivate-qbo-customer"])
+  })
+
+  it("relinks an account pointing at a different customer, leaving that customer alone", () => {
+    const b = new SnapshotBuilder()
+      .pomCustomer("a", { link: "99", history: 3 })
+      .pomCustomer("x", { link: "99", history: 3 })
+      .qboCustomer("10", { invoices: 2 })
+      .qboCustomer("99", { invoices: 4 })
+      .match("pom:a", "qbo:10")
+      .match("pom:x", "qbo:99")
+    const c = only(run(b))
+    expect(c.scenario).toBe("scenario-1")
+    expect(c.wrongQboIds).toEqual([])
+    expect(c.qboIds).toContain("99")
+    expect(tags(c)).toEqual(["set-quickbooks-id"])
+    expect(c.notes.join(" ")).toMatch(/different customer/)
+  })
+
+  it("relinks a broken link to the matching customer, and sends one with no match to review", () => {
+    const fixable = new SnapshotBuilder().pomCustomer("a", { link: "404", history: 1 }).qboCustomer("10", { invoices: 1 }).match("pom:a", "qbo:10")
+    expect(only(run(fixable)).scenario).toBe("scenario-1")
+    const unfixable = new SnapshotBuilder().pomCustomer("a", { link: "404", history: 1 }).qboCustomer("10", { invoices: 1 })
+    const c = only(run(unfixable))
+    expect(c.scenario).toBe("review")
+    expect(c.blockers.map((b) => b._tag)).toEqual(["broken-link-no-match"])
+  })
+
+  it("links an unlinked account with a confident match", () => {
+    const b = new SnapshotBuilder().pomCustomer("a", { history: 1 }).qboCustomer("10", { invoices: 1 }).match("pom:a", "qbo:10")
+    const c = only(run(b))
+    expect(c.scenario).toBe("scenario-1")
+    expect(c.plan.steps).toMatchObject([{ _tag: "set-quickbooks-id", from: null, to: "10" }])
+  })
+
+  it("proposes nothing for one payer with two properties sharing one QBO customer", () => {
+    const b = new SnapshotBuilder()
+      .pomCustomer("home", { link: "10", history: 5, street: "1 Main St" })
+      .pomCustomer("rental", { link: "10", history: 5, street: "9 Bay Rd" })
+      .qboCustomer("10", { invoices: 6 })
+      .match("pom:home", "qbo:10")
+      .match("pom:rental", "qbo:10")
+    expect(run(b)).toEqual([])
+  })
+
+  it("sends a paid invoice on the wrong customer to review, still naming every record", () => {
+    const b = articlePair(2)
+    const paid = new SnapshotBuilder()
+      .pomCustomer("jd1", { link: "3987", history: 6 })
+      .pomCustomer("jd2", { link: "2514" })
+      .qboCustomer("2514", { invoices: 9 })
+      .qboCustomer("3987", { invoices: 2, paid: true })
+    paid.matches.push(...b.matches)
+    const c = only(run(paid))
+    expect(c.scenario).toBe("review")
+    expect(c.blockers.map((x) => x._tag)).toEqual(["invoice-has-payment"])
+    expect(c.keepPomId).toBe("jd1")
+    expect(c.correctQboId).toBe("2514")
+  })
+
+  it("sends a wrong customer with an unexplained balance to review instead of retiring it", () => {
+    const b = new SnapshotBuilder()
+      .pomCustomer("a", { link: "10", history: 3 })
+      .qboCustomer("10", { invoices: 5 })
+      .qboCustomer("11", { invoices: 1, balance: 250 })
+      .match("qbo:10", "qbo:11")
+      .match("pom:a", "qbo:10")
+    const c = only(run(b))
+    expect(c.blockers).toMatchObject([{ _tag: "open-balance", qboCustomerId: "11", remaining: 150 }])
+    expect(tags(c)).not.toContain("inactivate-qbo-customer")
+  })
+
+  it("sends cases with an unclear keeper, three accounts, closed books or a weak match to review", () => {
+    const unclear = new SnapshotBuilder()
+      .pomCustomer("a", { link: "10", history: 12 })
+      .pomCustomer("b", { link: "10", history: 10 })
+      .qboCustomer("10", { invoices: 1 })
+      .match("pom:a", "pom:b")
+      .match("pom:a", "qbo:10")
+    expect(only(run(unclear)).blockers.map((x) => x._tag)).toEqual(["keeper-unclear"])
+
+    const three = new SnapshotBuilder()
+      .pomCustomer("a", { link: "10", history: 9 })
+      .pomCustomer("b", { link: "10" })
+      .pomCustomer("c", { link: "10" })
+      .qboCustomer("10", { invoices: 1 })
+      .match("pom:a", "pom:b")
+      .match("pom:b", "pom:c")
+    expect(only(run(three)).blockers.map((x) => x._tag)).toEqual(["too-many-accounts"])
+
+    expect(only(run(articlePair(2), { booksClosedThrough: "2025-12-31" })).blockers.map((x) => x._tag)).toEqual([
+      "invoice-in-closed-period",
+      "invoice-in-closed-period"
+    ])
+
+    const weak = new SnapshotBuilder().pomCustomer("a", { history: 1 }).qboCustomer("10", { invoices: 1 }).match("pom:a", "qbo:10", 0.9)
+    expect(only(run(weak)).blockers).toMatchObject([{ _tag: "low-confidence", confidence: 0.9 }])
+  })
+
+  it("gives the same case id for the same records whatever their order or state", () => {
+    const first = only(run(articlePair(0))).id
+    const again = only(run(articlePair(3))).id
+    expect(again).toBe(first)
+    const other = only(run(new SnapshotBuilder().pomCustomer("a", { history: 1 }).qboCustomer("10", { invoices: 1 }).match("pom:a", "qbo:10"))).id
+    expect(other).not.toBe(first)
+  })
+
+  it("ignores inactive accounts, which were retired on purpose", () => {
+    const b = new SnapshotBuilder()
+      .pomCustomer("a", { link: "10", history: 3 })
+      .pomCustomer("old", { link: "10", status: "INACTIVE" })
+      .qboCustomer("10", { invoices: 1 })
+      .match("pom:a", "pom:old")
+      .match("pom:a", "qbo:10")
+    expect(run(b)).toEqual([])
+  })
+})

@@ -1,0 +1,108 @@
+import { PomAppointmentId, PomCustomerId, PomServiceId, QboCustomerId, QboInvoiceId } from "../../../pipeline/domain/Ids.ts"
+import type { MatchEvidence } from "../../../pipeline/domain/MatchEvidence.ts"
+import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
+import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
+import type { Snapshot } from "../../../pipeline/domain/Snapshot.ts"
+
+/** Builds small snapshots by hand for the case rules, so each test states only what matters to it. */
+export class SnapshotBuilder {
+  private readonly pom: Array<PomCustomer> = []
+  private readonly appointments: Array<PomAppointment> = []
+  private readonly services: Array<PomService> = []
+  private readonly qbo: Array<QboCustomer> = []
+  private readonly invoices: Array<QboInvoice> = []
+  readonly matches: Array<MatchEvidence> = []
+  private seq = 0
+
+  pomCustomer(id: string, opts: { link?: string | null; history?: number; createdAt?: string; status?: PomCustomer["status"]; street?: string } = {}) {
+    this.pom.push({
+      id: PomCustomerId.make(id),
+      firstName: "John",
+      lastName: "Doe",
+      companyName: "",
+      emails: [],
+      phones: [],
+      serviceAddress: { street: opts.street ?? "1 Main St", city: "Tampa", state: "FL", zip: "33601" },
+      billingAddress: null,
+      status: opts.status ?? "ACTIVE",
+      quickbooksId: opts.link === undefined || opts.link === null ? null : QboCustomerId.make(opts.link),
+      createdAt: opts.createdAt ?? "2020-01-01",
+      updatedAt: null
+    })
+    const n = opts.history ?? 0
+    for (let i = 0; i < n; i++) {
+      // Alternate appointments and services so both kinds of move are planned.
+      if (i % 2 === 0) {
+        this.appointments.push({
+          id: PomAppointmentId.make(`apt_${++this.seq}`),
+          customerId: PomCustomerId.make(id),
+          scheduledAt: "2024-01-01",
+          status: "COMPLETED"
+        })
+      } else {
+        this.services.push({
+          id: PomServiceId.make(`svc_${++this.seq}`),
+          customerId: PomCustomerId.make(id),
+          appointmentId: null,
+          completedAt: "2024-01-01"
+        })
+      }
+    }
+    return this
+  }
+
+  qboCustomer(id: string, opts: { invoices?: number; balance?: number; active?: boolean; createdAt?: string; paid?: boolean; isJob?: boolean } = {}) {
+    const n = opts.invoices ?? 0
+    let balance = 0
+    for (let i = 0; i < n; i++) {
+      const paid = opts.paid === true && i === 0
+      this.invoices.push({
+        id: QboInvoiceId.make(`${id}0${i}`),
+        syncToken: "0",
+        docNumber: `D${id}-${i}`,
+        txnDate: "2025-06-01",
+        customerId: QboCustomerId.make(id),
+        totalAmt: 100,
+        balance: paid ? 0 : 100,
+        linkedTxns: paid ? [{ txnId: "999", txnType: "Payment" }] : []
+      })
+      balance += paid ? 0 : 100
+    }
+    this.qbo.push({
+      id: QboCustomerId.make(id),
+      syncToken: "3",
+      displayName: `John Doe ${id}`,
+      givenName: "John",
+      familyName: "Doe",
+      companyName: "",
+      emails: [],
+      phones: [],
+      billAddress: null,
+      shipAddress: null,
+      active: opts.active ?? true,
+      balance: opts.balance ?? balance,
+      isJob: opts.isJob ?? false,
+      parentId: null,
+      createdAt: opts.createdAt ?? "2019-01-01"
+    })
+    return this
+  }
+
+  /** Declares two records the same customer with the given probability. */
+  match(a: string, b: string, probability = 0.999) {
+    const ref = (s: string) => {
+      const [system, id] = s.split(":")
+      return { system: system === "pom" ? ("pom" as const) : ("qbo" as const), id: id ?? "" }
+    }
+    this.matches.push({ left: ref(a), right: ref(b), weight: 20, probability, contributions: [] })
+    return this
+  }
+
+  build(): Snapshot {
+    return {
+      source: { pom: "test", qbo: "test" },
+      pom: { customers: this.pom, appointments: this.appointments, services: this.services },
+      qbo: { customers: this.qbo, invoices: this.invoices }
+    }
+  }
+}
