@@ -1,0 +1,44 @@
+import type { Case } from "./domain/Case.ts"
+import type { Scenario } from "./domain/Scenario.ts"
+import type { MatchStats } from "../matchers/Matcher.ts"
+
+/** What a run read, found and wrote: `summary.json`, `--json` output, and the run's row in the store. */
+export interface RunSummary {
+  readonly runId: string
+  readonly snapshotId: string
+  readonly startedAt: string
+  readonly finishedAt: string
+  readonly inputs: { readonly pom: string; readonly qbo: string }
+  readonly records: {
+    readonly pomCustomers: number
+    readonly appointments: number
+    readonly services: number
+    readonly qboCustomers: number
+    readonly invoices: number
+  }
+  readonly rejected: number
+  readonly cases: { readonly total: number; readonly byScenario: Readonly<Record<Scenario, number>> }
+  readonly matching: {
+    readonly records: number
+    readonly candidatePairs: number
+    readonly matchedPairs: number
+    readonly perRule: ReadonlyArray<{ readonly rule: string; readonly candidatePairs: number }>
+  }
+  /** Seconds per stage. */
+  readonly timings: Readonly<Record<string, number>>
+  readonly outputs: Readonly<Record<string, string>>
+}
+
+export const countByScenario = (cases: ReadonlyArray<Case>): Record<Scenario, number> => {
+  // Spelled out so that a new scenario is a compile error here rather than a missing count.
+  const counts: Record<Scenario, number> = { "scenario-1": 0, "scenario-2": 0, "pom-merge": 0, "qbo-merge": 0, review: 0 }
+  for (const c of cases) counts[c.scenario] += 1
+  return counts
+}
+
+export const matchingSummary = (stats: MatchStats, matchedPairs: number): RunSummary["matching"] => ({
+  records: stats.records,
+  candidatePairs: stats.candidatePairs,
+  matchedPairs,
+  perRule: stats.perRule
+})

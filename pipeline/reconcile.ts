@@ -1,0 +1,125 @@
+import { Clock, Effect } from "effect"
+import { Matcher } from "../matchers/Matcher.ts"
+import { rejectedCsv } from "../reports/RejectedCsv.ts"
+import { reviewCsv } from "../reports/ReviewCsv.ts"
+import { writeOutputFile } from "../sinks/OutputFolder.ts"
+import { Store } from "../sinks/store/Store.ts"
+import { buildCases } from "./cases/buildCases.ts"
+import { indexSnapshot } from "./cases/RecordIndex.ts"
+import type { Case } from "./domain/Case.ts"
+import { RunId } from "./domain/Ids.ts"
+import type { RejectedRow } from "./domain/RejectedRow.ts"
+import type { Snapshot } from "./domain/Snapshot.ts"
+import { countByScenario, matchingSummary, type RunSummary } from "./RunSummary.ts"
+import { toMatchRecords } from "./toMatchRecords.ts"
+
+export interface ReconcileSettings {
+  readonly matchThreshold: number
+  readonly reviewThreshold: number
+  readonly booksClosedThrough: string | null
+}
+
+export interface ReconcileInput {
+  readonly snapshot: Snapshot
+  readonly rejected: ReadonlyArray<RejectedRow>
+  readonly outDir: string
+  readonly settings: ReconcileSettings
+  /** Seconds spent reading each input, measured by whoever read them. */
+  readonly readTimings: Readonly<Record<string, number>>
+}
+
+export interface ReconcileResult {
+  readonly summary: RunSummary
+  readonly cases: ReadonlyArray<Case>
+}
+
+const iso = (millis: number) => new Date(millis).toISOString()
+const newRunId = (millis: number) =>
+  RunId.make(`R-${iso(millis).replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}-${Math.random().toString(36).slice(2, 6)}`)
+
+/** Times an effect, in seconds, into `timings[name]`. */
+const timed = <A, E, R>(timings: Record<string, number>, name: string, effect: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const start = yield* Clock.currentTimeMillis
+    const result = yield* effect
+    timings[name] = ((yield* Clock.currentTimeMillis) - start) / 1000
+    return result
+  })
+
+/**
+ * The offline run's middle and end: snapshot → store → match → cases → store → review files.
+ * The same for file inputs and for live pulls; only how the snapshot was read differs.
+ */
+export const reconcile = (input: ReconcileInput) =>
+  Effect.gen(function* () {
+    const store = yield* Store
+    const matcher = yield* Matcher
+    const startedMillis = yield* Clock.currentTimeMillis
+    const runId = newRunId(startedMillis)
+    const timings: Record<string, number> = { ...input.readTimings }
+    const { snapshot, settings } = input
+
+    yield* store.startRun(runId, "run", { ...snapshot.source, outDir: input.outDir }, iso(startedMillis))
+    const body = Effect.gen(function* () {
+      const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
+      const records = toMatchRecords(snapshot)
+      const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold }))
+      const cases = yield* timed(
+        timings,
+        "cases",
+        Effect.sync(() =>
+          buildCases(snapshot, matched.pairs, {
+            snapshotId,
+            reviewThreshold: settings.reviewThreshold,
+            booksClosedThrough: settings.booksClosedThrough
+          })
+        )
+      )
+      yield* timed(timings, "storeCases", store.saveCases(runId, cases))
+
+      const outputs: Record<string, string> = {}
+      yield* timed(
+        timings,
+        "write",
+        Effect.gen(function* () {
+          const index = indexSnapshot(snapshot)
+          outputs.review = yield* writeOutputFile(input.outDir, "review.csv", reviewCsv(index, runId, cases))
+          if (input.rejected.length > 0) {
+            outputs.rejected = yield* writeOutputFile(input.outDir, "rejected.csv", rejectedCsv(input.rejected))
+          }
+        })
+      )
+      const finishedMillis = yield* Clock.currentTimeMillis
+      timings.total = (finishedMillis - startedMillis) / 1000 + Object.values(input.readTimings).reduce((a, b) => a + b, 0)
+      const summary: RunSummary = {
+        runId,
+        snapshotId,
+        startedAt: iso(startedMillis),
+        finishedAt: iso(finishedMillis),
+        inputs: snapshot.source,
+        records: {
+          pomCustomers: snapshot.pom.customers.length,
+          appointments: snapshot.pom.appointments.length,
+          services: snapshot.pom.services.length,
+          qboCustomers: snapshot.qbo.customers.length,
+          invoices: snapshot.qbo.invoices.length
+        },
+        rejected: input.rejected.length,
+        cases: { total: cases.length, byScenario: countByScenario(cases) },
+        matching: matchingSummary(matched.stats, matched.pairs.length),
+        timings,
+        outputs: { ...outputs, summary: `${input.outDir}/summary.json` }
+      }
+      yield* writeOutputFile(input.outDir, "summary.json", `${JSON.stringify(summary, null, 2)}\n`)
+      yield* store.finishRun(runId, { status: "ok", snapshotId, summary, now: iso(finishedMillis) })
+      return { summary, cases } satisfies ReconcileResult
+    })
+    return yield* body.pipe(
+      Effect.tapError(() =>
+        Clock.currentTimeMillis.pipe(
+          Effect.flatMap((now) => store.finishRun(runId, { status: "failed", snapshotId: null, summary: null, now: iso(now) })),
+          Effect.ignore
+        )
+      )
+    )
+  }).pipe(Effect.withSpan("reconcile"))
