@@ -58,3 +58,73 @@ export const qboTokens = sqliteTable("qbo_tokens", {
     .notNull()
     .default(sql`CURRENT_TIMESTAMP`)
 })
+
+/**
+ * What admins decided in a review file. A "reject" is remembered as "not the same customer" for the records
+ * involved, while their fingerprint is unchanged.
+ */
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    caseId: text("case_id").notNull(),
+    runId: text("run_id").notNull(),
+    decision: text("decision", { enum: ["approve", "reject"] }).notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    note: text("note").notNull(),
+    /** The review file and line the decision came from. */
+    source: text("source").notNull(),
+    decidedAt: text("decided_at").notNull(),
+    /** Set when a person takes a remembered decision back (`reconcile decisions --undo`). */
+    revokedAt: text("revoked_at")
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.runId] }), index("decisions_case").on(t.caseId)]
+)
+
+/** One `reconcile apply` invocation. */
+export const applies = sqliteTable("applies", {
+  id: text("id").primaryKey(),
+  startedAt: text("started_at").notNull(),
+  finishedAt: text("finished_at"),
+  reviewFile: text("review_file").notNull(),
+  dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+  summary: text("summary", { mode: "json" })
+})
+
+/**
+ * The journal: one row per plan step, written before the step is sent and updated in the same transaction as
+ * its outcome, so a restarted apply knows exactly what was done, what may have been sent, and what is left.
+ */
+export const applySteps = sqliteTable(
+  "apply_steps",
+  {
+    runId: text("run_id").notNull(),
+    caseId: text("case_id").notNull(),
+    stepIndex: integer("step_index").notNull(),
+    applyId: text("apply_id").notNull(),
+    kind: text("kind").notNull(),
+    system: text("system", { enum: ["qbo", "pom"] }).notNull(),
+    targetId: text("target_id").notNull(),
+    status: text("status", { enum: ["pending", "sent", "done", "failed", "skipped", "waiting"] }).notNull(),
+    /** Idempotency key sent with the write (QBO `requestid`, POM `clientMutationId`); the same on every resend. */
+    requestId: text("request_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    error: text("error"),
+    updatedAt: text("updated_at").notNull()
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.caseId, t.stepIndex] }), index("apply_steps_case").on(t.caseId)]
+)
+
+/** Where each approved case stands. `done` cases are never applied again. */
+export const caseApplications = sqliteTable(
+  "case_applications",
+  {
+    runId: text("run_id").notNull(),
+    caseId: text("case_id").notNull(),
+    applyId: text("apply_id").notNull(),
+    status: text("status", { enum: ["in-progress", "done", "failed", "stale", "waiting"] }).notNull(),
+    detail: text("detail"),
+    updatedAt: text("updated_at").notNull()
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.caseId] }), index("case_applications_case").on(t.caseId)]
+)
