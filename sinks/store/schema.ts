@@ -101,7 +101,16 @@ export const applySteps = sqliteTable(
     caseId: text("case_id").notNull(),
     stepIndex: integer("step_index").notNull(),
     applyId: text("apply_id").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", {
+      enum: [
+        "move-invoice",
+        "move-appointment",
+        "move-service",
+        "set-quickbooks-id",
+        "inactivate-pom-customer",
+        "inactivate-qbo-customer"
+      ]
+    }).notNull(),
     system: text("system", { enum: ["qbo", "pom"] }).notNull(),
     targetId: text("target_id").notNull(),
     status: text("status", { enum: ["pending", "sent", "done", "failed", "skipped", "waiting"] }).notNull(),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest"
+import type { CaseSettings } from "../../../pipeline/cases/buildCase.ts"
 import { buildCases } from "../../../pipeline/cases/buildCases.ts"
 import type { Case } from "../../../pipeline/domain/Case.ts"
 import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { SnapshotBuilder } from "./snapshotBuilder.ts"
 
-const settings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null }
+const settings: CaseSettings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null }
 const run = (b: SnapshotBuilder, s: Partial<typeof settings> = {}) => buildCases(b.build(), b.matches, { ...settings, ...s })
 const only = (cases: ReadonlyArray<Case>): Case => {
   expect(cases).toHaveLength(1)

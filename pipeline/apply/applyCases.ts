@@ -1,0 +1,246 @@
+import { Effect } from "effect"
+import { Journal, type StepKey, type StepStatus } from "../../sinks/store/Journal.ts"
+import type { PlanStep } from "../domain/PlanStep.ts"
+import { stepPhase, stepSystem } from "../domain/PlanStep.ts"
+import type { ApprovedCase, CaseOutcome, CaseOutcomeStatus, StepOutcome } from "./ApplyOutcome.ts"
+import { PomTarget, QboTarget, type WriteOutcome } from "./ApplyTargets.ts"
+import { readCurrentState } from "./readCurrentState.ts"
+import { checkStep } from "./stepChecks.ts"
+
+/** QBO's batch endpoint takes at most 30 operations (domain-facts 2.5). */
+export const QBO_BATCH_SIZE = 30
+
+interface LiveStep {
+  readonly key: StepKey
+  readonly step: PlanStep
+  readonly requestId: string
+  status: StepStatus
+  after: unknown
+  error: string | null
+}
+
+interface LiveCase {
+  readonly approved: ApprovedCase
+  readonly steps: Array<LiveStep>
+  status: "running" | "stale" | "failed"
+  detail: string | null
+}
+
+const describeRefusal = (o: { code: string; message: string; stale: boolean }) =>
+  o.stale ? `the record changed in the meantime (${o.code} ${o.message}): re-run and review again` : `${o.code}: ${o.message}`
+
+/**
+ * Carries out approved cases, exactly once, resumably. Every step has a journal row before it is sent; its
+ * outcome is written in one transaction with the others of its batch. A restarted apply reads the journal and
+ * the systems, finishes steps that were sent but not confirmed, and never repeats a done step.
+ *
+ * Steps run in plan order within a case (invoices, POM history, links, inactivation); the cases interleave, so
+ * invoice moves of many cases share QBO batches. A failed step stops the rest of its case only.
+ */
+export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { applyId: string; dryRun: boolean }) =>
+  Effect.gen(function* () {
+    const journal = yield* Journal
+    const qbo = yield* QboTarget
+    const pom = yield* PomTarget
+    const { applyId } = options
+
+    const cases: Array<LiveCase> = []
+    for (const a of approved) {
+      if (!options.dryRun) yield* journal.ensureSteps(a.runId, a.case.id, applyId, a.case.plan.steps)
+      const rows = options.dryRun ? [] : yield* journal.stepsOf(a.runId, a.case.id)
+      cases.push({
+        approved: a,
+        status: "running",
+        detail: null,
+        steps: a.case.plan.steps.map((step, stepIndex) => {
+          const row = rows[stepIndex]
+          const key = { runId: a.runId, caseId: a.case.id, stepIndex }
+          return {
+            key,
+            step,
+            requestId: row?.requestId ?? "",
+            status: row?.status ?? "pending",
+            after: row?.after ?? null,
+            error: row?.error ?? null
+          }
+        })
+      })
+    }
+
+    // Drift check, and resolution of steps a crashed apply sent without hearing back.
+    const open = (c: LiveCase) => c.steps.filter((s) => s.status !== "done" && s.status !== "skipped")
+    const now = yield* readCurrentState(cases.flatMap((c) => open(c).map((s) => s.step)))
+    const resolved: Array<{ key: StepKey; status: StepStatus; after?: unknown; error?: string | null; applyId: string }> = []
+    for (const c of cases) {
+      const started = c.steps.some((s) => s.status !== "pending")
+      for (const s of open(c)) {
+        const check = checkStep(s.step, now, started)
+        if (check._tag === "after") {
+          s.status = "done"
+          s.after = "found already in place"
+          resolved.push({ key: s.key, status: "done", after: s.after, applyId })
+        } else if (check._tag === "drift") {
+          c.status = started ? "failed" : "stale"
+          c.detail = `${check.message}: re-run and review again`
+          break
+        } else if (s.status === "failed" || s.status === "sent" || (s.status === "waiting" && pom.mode === "api")) {
+          // The record is still as reviewed: the earlier attempt did not land, so it may be sent again.
+          s.status = "pending"
+        }
+      }
+    }
+    if (resolved.length > 0) yield* journal.record(resolved)
+
+    if (options.dryRun) {
+      return cases.map((c): CaseOutcome => finish(c, "planned"))
+    }
+
+    const running = () => cases.filter((c) => c.status === "running")
+    // In worklist mode an admin does the POM steps in the listed order, so a waiting POM step does not hold back
+    // the POM steps after it; it does hold back the QBO steps after it.
+    const earlierDone = (c: LiveCase, s: LiveStep) =>
+      c.steps.every(
+        (o) =>
+          stepPhase(o.step) >= stepPhase(s.step) ||
+          o.status === "done" ||
+          o.status === "skipped" ||
+          (o.status === "waiting" && stepSystem(s.step) === "pom")
+      )
+    const fail = (c: LiveCase, s: LiveStep, error: string) => {
+      s.status = "failed"
+      s.error = error
+      c.status = "failed"
+      c.detail = `step ${s.key.stepIndex + 1} (${s.step._tag}) failed: ${error}`
+    }
+    const settle = <S>(c: LiveCase, s: LiveStep, outcome: WriteOutcome<S>) => {
+      if (outcome.ok) {
+        s.status = "done"
+        s.after = outcome.state
+      } else fail(c, s, describeRefusal(outcome))
+      return { key: s.key, status: s.status, after: s.after, error: s.error, applyId }
+    }
+
+    for (let phase = 1; phase <= 5; phase++) {
+      const ready = running().flatMap((c) =>
+        c.steps
+          .filter((s) => s.status === "pending" && stepPhase(s.step) === phase && earlierDone(c, s))
+          .map((s) => ({ c, s }))
+      )
+      if (ready.length === 0) continue
+
+      if (phase === 1) {
+        for (let i = 0; i < ready.length; i += QBO_BATCH_SIZE) {
+          const chunk = ready.slice(i, i + QBO_BATCH_SIZE).filter(({ c }) => c.status === "running")
+          yield* journal.record(chunk.map(({ s }) => ({ key: s.key, status: "sent" as const, applyId })))
+          const outcomes = yield* qbo.moveInvoices(
+            chunk.flatMap(({ s }) =>
+              s.step._tag === "move-invoice"
+                ? [{ invoiceId: s.step.invoiceId, syncToken: s.step.before.syncToken, to: s.step.to, requestId: s.requestId }]
+                : []
+            )
+          )
+          yield* journal.record(chunk.map(({ c, s }, j) => settle(c, s, outcomes[j] ?? { ok: false, code: "missing", message: "no answer for this item", stale: false })))
+        }
+        continue
+      }
+
+      if (phase <= 4) {
+        for (const { c, s } of ready) {
+          if (c.status !== "running") continue
+          if (pom.mode === "worklist") {
+            s.status = "waiting"
+            yield* journal.record([{ key: s.key, status: "waiting", applyId }])
+            continue
+          }
+          yield* journal.record([{ key: s.key, status: "sent", applyId }])
+          const step = s.step
+          const outcome: WriteOutcome<unknown> =
+            step._tag === "move-appointment"
+              ? yield* pom.moveAppointment(step.appointmentId, step.to, s.requestId)
+              : step._tag === "move-service"
+                ? yield* pom.moveService(step.serviceId, step.to, s.requestId)
+                : step._tag === "set-quickbooks-id"
+                  ? yield* pom.updateCustomer(step.pomCustomerId, { quickbooksId: step.to }, s.requestId)
+                  : step._tag === "inactivate-pom-customer"
+                    ? yield* pom.updateCustomer(step.pomCustomerId, { status: "INACTIVE" }, s.requestId)
+                    : ({ ok: false, code: "internal", message: `${step._tag} is not a POM step`, stale: false } as const)
+          yield* journal.record([settle(c, s, outcome)])
+        }
+        continue
+      }
+
+      // Phase 5: retire wrong QBO customers, once everything else in the case is done and they hold nothing.
+      const fresh = yield* qbo.readCustomers(ready.flatMap(({ s }) => (s.step._tag === "inactivate-qbo-customer" ? [s.step.qboCustomerId] : [])))
+      for (const { c, s } of ready) {
+        if (c.status !== "running" || s.step._tag !== "inactivate-qbo-customer") continue
+        const current = fresh.get(s.step.qboCustomerId)
+        if (current === undefined || Math.round(current.balance * 100) !== 0) {
+          fail(c, s, current === undefined ? "the customer no longer exists" : `it still has a balance of ${current.balance.toFixed(2)}`)
+          yield* journal.record([{ key: s.key, status: "failed", error: s.error, applyId }])
+          continue
+        }
+        yield* journal.record([{ key: s.key, status: "sent", applyId }])
+        const outcome = yield* qbo.inactivateCustomer({ id: s.step.qboCustomerId, syncToken: current.syncToken, requestId: s.requestId })
+        yield* journal.record([settle(c, s, outcome)])
+      }
+    }
+
+    // Verify: re-read every record of the cases that ran, and confirm each change is in place.
+    const ran = cases.filter((c) => c.status === "running" && c.steps.every((s) => s.status === "done"))
+    const after = yield* readCurrentState(ran.flatMap((c) => c.steps.map((s) => s.step)))
+    for (const c of ran) {
+      const notInPlace = c.steps.find((s) => checkStep(s.step, after, true)._tag !== "after")
+      if (notInPlace !== undefined) {
+        c.status = "failed"
+        c.detail = `verification: step ${notInPlace.key.stepIndex + 1} (${notInPlace.step._tag}) is not in place after apply`
+      }
+    }
+
+    const outcomes = cases.map((c) => {
+      const status: CaseOutcomeStatus =
+        c.status === "stale"
+          ? "stale"
+          : c.status === "failed"
+            ? "failed"
+            : c.steps.some((s) => s.status === "waiting" || s.status === "pending")
+              ? "waiting"
+              : "done"
+      return finish(c, status)
+    })
+    for (const o of outcomes) {
+      yield* journal.setCase(
+        o.runId,
+        o.case.id,
+        applyId,
+        o.status === "planned" ? "in-progress" : o.status,
+        o.detail
+      )
+    }
+    return outcomes
+  }).pipe(Effect.withSpan("applyCases"))
+
+const finish = (c: LiveCase, status: CaseOutcomeStatus): CaseOutcome => ({
+  runId: c.approved.runId,
+  case: c.approved.case,
+  status,
+  detail:
+    status === "waiting"
+      ? "POM steps are in pom-worklist.csv for an admin; run apply again with fresh POM data to confirm them"
+      : c.detail,
+  steps: c.steps.map(
+    (s): StepOutcome => ({
+      stepIndex: s.key.stepIndex,
+      step: s.step,
+      status:
+        status === "planned"
+          ? "planned"
+          : s.status === "pending"
+            ? "not-run"
+            : s.status === "sent"
+              ? "not-run"
+              : s.status,
+      after: s.after,
+      error: s.error
+    })
+  )
+})
