@@ -1,5 +1,5 @@
 import Database from "better-sqlite3"
-import { desc, eq } from "drizzle-orm"
+import { and, desc, eq, gt } from "drizzle-orm"
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator"
 import { Effect, Layer, Option, Schema } from "effect"
@@ -8,7 +8,7 @@ import { closeSync, chmodSync, openSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
-import { RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
+import { type CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
 import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
 import * as schema from "./schema.ts"
 import { StoreError } from "./StoreError.ts"
@@ -152,7 +152,48 @@ const make = (path: string) =>
         db.select().from(schema.runs).orderBy(desc(schema.runs.startedAt)).limit(limit).all().map(toRunRecord)
       )
 
-    return { path, db, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
+    const getCase = (runId: RunId, caseId: CaseId) =>
+      run("read a case", () =>
+        Option.fromNullable(
+          db
+            .select()
+            .from(schema.cases)
+            .where(and(eq(schema.cases.runId, runId), eq(schema.cases.caseId, caseId)))
+            .get()
+        ).pipe(Option.map((row) => decodeCase(row.body)))
+      )
+
+    /** Finished runs that started after the given run, newest first. */
+    const runsAfter = (runId: RunId) =>
+      run("list runs", () => {
+        const ref = db.select().from(schema.runs).where(eq(schema.runs.id, runId)).get()
+        if (ref === undefined) return []
+        return db
+          .select()
+          .from(schema.runs)
+          .where(and(eq(schema.runs.kind, "run"), eq(schema.runs.status, "ok"), gt(schema.runs.startedAt, ref.startedAt)))
+          .orderBy(desc(schema.runs.startedAt))
+          .all()
+          .map(toRunRecord)
+      })
+
+    /** Remembers admins' decisions; a later decision on the same case and run replaces the earlier one. */
+    const recordDecisions = (rows: ReadonlyArray<typeof schema.decisions.$inferInsert>) =>
+      run("record decisions", () =>
+        db.transaction((tx) => {
+          for (const row of rows) {
+            tx.insert(schema.decisions)
+              .values(row)
+              .onConflictDoUpdate({
+                target: [schema.decisions.caseId, schema.decisions.runId],
+                set: { decision: row.decision, note: row.note, source: row.source, decidedAt: row.decidedAt, revokedAt: null }
+              })
+              .run()
+          }
+        })
+      )
+
+    return { path, db, getCase, runsAfter, recordDecisions, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
   })
 
 /** The embedded SQLite store: runs, snapshots, cases and plans, and QBO tokens. */

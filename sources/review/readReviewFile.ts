@@ -1,0 +1,95 @@
+import type { FileSystem } from "@effect/platform"
+import { Effect, Either } from "effect"
+import { CaseId, RunId } from "../../pipeline/domain/Ids.ts"
+import type { CsvFileError } from "../csv/CsvFileError.ts"
+import { readCsvTable } from "../csv/readCsvTable.ts"
+import { type ColumnAliases, resolveColumns } from "../csv/resolveColumns.ts"
+import { ReviewFileError } from "./ReviewFileError.ts"
+
+export type Decision = "approve" | "reject"
+
+/** One admin decision, with where it came from. Only these cells of a review file are ever read. */
+export interface ReviewDecision {
+  readonly line: number
+  readonly caseId: CaseId
+  readonly runId: RunId
+  readonly decision: Decision
+  readonly note: string
+}
+
+const APPROVE = new Set(["approve", "approved", "yes", "y", "x", "ok", "true"])
+const REJECT = new Set(["reject", "rejected", "no", "n", "false"])
+
+/** Reads an admin's word as a decision; blank means "not decided"; anything else is refused, not guessed. */
+export const parseDecision = (cell: string): Either.Either<Decision | null, string> => {
+  const word = cell.trim().toLowerCase().replace(/^'/, "")
+  if (word === "") return Either.right(null)
+  if (APPROVE.has(word)) return Either.right("approve")
+  if (REJECT.has(word)) return Either.right("reject")
+  return Either.left(`"${cell}" is not a decision: write approve (or yes, y, x), reject (or no, n), or leave it blank`)
+}
+
+const columns = {
+  caseId: { required: true, aliases: ["case_id", "case"] },
+  runId: { required: true, aliases: ["run_id", "run"] },
+  decision: { required: true, aliases: ["decision"] },
+  note: { required: false, aliases: ["note", "notes", "comment"] }
+} satisfies ColumnAliases<"caseId" | "runId" | "decision" | "note">
+
+/**
+ * Reads the decisions from a review file as a spreadsheet saved it (any encoding, delimiter, column order, extra
+ * columns). Every problem is collected and reported together, naming the line, and nothing is returned if any:
+ * a half-understood sign-off must not be half applied.
+ */
+export const readReviewFile = (
+  path: string
+): Effect.Effect<ReadonlyArray<ReviewDecision>, ReviewFileError | CsvFileError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const table = yield* readCsvTable(path)
+    const resolved = resolveColumns(table.headers, columns)
+    if (Either.isLeft(resolved)) {
+      return yield* new ReviewFileError({
+        file: path,
+        problems: resolved.left.map(
+          (m) => `the column ${m.key === "caseId" ? "case_id" : m.key === "runId" ? "run_id" : m.key} is missing (found: ${table.headers.join(", ")})`
+        )
+      })
+    }
+    const get = resolved.right.get
+    const problems: Array<string> = []
+    const decisions: Array<ReviewDecision> = []
+    const seen = new Map<string, number>()
+    for (const row of table.rows) {
+      const caseId = get(row, "caseId")
+      const parsed = parseDecision(get(row, "decision"))
+      if (Either.isLeft(parsed)) {
+        problems.push(`line ${row.line}, case ${caseId || "?"}: ${parsed.left}`)
+        continue
+      }
+      if (parsed.right === null) continue
+      if (caseId === "") {
+        problems.push(`line ${row.line}: a decision without a case_id`)
+        continue
+      }
+      const runId = get(row, "runId")
+      if (runId === "") {
+        problems.push(`line ${row.line}, case ${caseId}: the run_id cell is empty; it says which run the case was reviewed from`)
+        continue
+      }
+      const first = seen.get(caseId)
+      if (first !== undefined) {
+        problems.push(`line ${row.line}: case ${caseId} is decided twice (first on line ${first})`)
+        continue
+      }
+      seen.set(caseId, row.line)
+      decisions.push({
+        line: row.line,
+        caseId: CaseId.make(caseId),
+        runId: RunId.make(runId),
+        decision: parsed.right,
+        note: get(row, "note")
+      })
+    }
+    if (problems.length > 0) return yield* new ReviewFileError({ file: path, problems })
+    return decisions
+  })
