@@ -1,0 +1,92 @@
+import { Either } from "effect"
+
+/*
+ * Dates as exports and spreadsheets write them, normalised so they compare as strings:
+ * - a date alone → `YYYY-MM-DD`;
+ * - a time with a zone (ISO 8601 `Z` or `±HH:MM`) → UTC, `YYYY-MM-DDTHH:MM:SSZ`;
+ * - a time without a zone (Excel's `M/D/YYYY H:MM AM`) → `YYYY-MM-DDTHH:MM:SS`, no zone invented.
+ */
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0")
+
+interface Parts {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+  readonly hour: number
+  readonly minute: number
+  readonly second: number
+}
+
+const isValid = (p: Parts): boolean => {
+  if (p.month < 1 || p.month > 12 || p.day < 1 || p.hour > 23 || p.minute > 59 || p.second > 59) return false
+  const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate()
+  return p.day <= daysInMonth
+}
+
+const dateOnly = (p: Parts): string => `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`
+const localDateTime = (p: Parts): string => `${dateOnly(p)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`
+
+/** Applies a `Z` / `±HH:MM` / `±HHMM` offset and renders the instant in UTC. */
+const utcDateTime = (p: Parts, zone: string): string => {
+  const offsetMinutes =
+    zone === "Z" || zone === "z"
+      ? 0
+      : (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)))
+  const ms = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - offsetMinutes * 60_000
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z")
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?$/
+const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/
+
+const toHour24 = (hour: number, meridiem: string | undefined): number | null => {
+  if (meridiem === undefined) return hour
+  if (hour < 1 || hour > 12) return null
+  const pm = meridiem.toLowerCase() === "pm"
+  return (hour % 12) + (pm ? 12 : 0)
+}
+
+const ACCEPTED = "use YYYY-MM-DD, M/D/YYYY, M/D/YYYY H:MM AM, or an ISO 8601 date-time"
+
+/**
+ * Normalises a date cell. Empty is `null` (unknown), not an error; anything else that is not a real calendar
+ * date in an accepted form is a `Left` reason.
+ */
+export const parseSpreadsheetDate = (raw: string): Either.Either<string | null, string> => {
+  const s = raw.trim()
+  if (s === "") return Either.right(null)
+  const iso = ISO.exec(s)
+  if (iso !== null) {
+    const [, y, mo, d, h, mi, sec, zone] = iso
+    const parts: Parts = {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour: Number(h ?? 0),
+      minute: Number(mi ?? 0),
+      second: Number(sec ?? 0)
+    }
+    if (!isValid(parts)) return Either.left(`"${s}" is not a real date or time`)
+    if (h === undefined) return Either.right(dateOnly(parts))
+    return Either.right(zone === undefined ? localDateTime(parts) : utcDateTime(parts, zone))
+  }
+  const us = US.exec(s)
+  if (us !== null) {
+    const [, mo, d, y, h, mi, sec, meridiem] = us
+    const hour = toHour24(Number(h ?? 0), h === undefined ? undefined : meridiem)
+    const invalid = Either.left(`"${s}" is not a real date or time (read as month/day/year)`)
+    if (hour === null) return invalid
+    const parts: Parts = {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      hour,
+      minute: Number(mi ?? 0),
+      second: Number(sec ?? 0)
+    }
+    if (!isValid(parts)) return invalid
+    return Either.right(h === undefined ? dateOnly(parts) : localDateTime(parts))
+  }
+  return Either.left(`"${s}" is not a date in a known form: ${ACCEPTED}`)
+}

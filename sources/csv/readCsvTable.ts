@@ -1,0 +1,166 @@
+import { FileSystem } from "@effect/platform"
+import type { PlatformError } from "@effect/platform/Error"
+import { CsvError, parse } from "csv-parse/sync"
+import { Effect, Either } from "effect"
+import { CsvFileError } from "./CsvFileError.ts"
+import { decodeText } from "./decodeText.ts"
+import { sniffDelimiter } from "./sniffDelimiter.ts"
+
+/**
+ * One data row. `cells` has at least as many entries as the header (short rows are padded with ""); a row with
+ * more cells than the header keeps them, so `cells.length > headers.length` marks it (see `extraCells`).
+ */
+export interface CsvRow {
+  readonly line: number
+  readonly cells: ReadonlyArray<string>
+}
+
+/** A CSV file as read: trimmed header, data rows with the line each starts on, and how the file was written. */
+export interface CsvTable {
+  readonly file: string
+  readonly headers: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<CsvRow>
+  readonly delimiter: string
+  readonly encoding: string
+}
+
+/** The non-blank cells a row has beyond the header: usually a value with an unquoted delimiter in it. */
+export const extraCells = (table: CsvTable, row: CsvRow): ReadonlyArray<string> =>
+  row.cells.slice(table.headers.length).filter((cell) => cell !== "")
+
+const countNewlines = (s: string): number => {
+  let n = 0
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++
+  return n
+}
+
+/**
+ * A parsed record as a row: the parser reports the line a record ends on, and quoted line ends inside it move
+ * the start back. `null` for a record whose cells are all empty (a spreadsheet's blank row, `,,,`).
+ */
+const toRow = (endLine: number, record: ReadonlyArray<string>): CsvRow | null => {
+  let newlines = 0
+  let blank = true
+  const cells = record.map((cell) => {
+    newlines += countNewlines(cell)
+    const trimmed = cell.trim()
+    if (trimmed !== "") blank = false
+    return trimmed
+  })
+  return blank ? null : { line: endLine - newlines, cells }
+}
+
+/** The first line after `afterLine` that holds anything: where the record that broke the parser starts. */
+const nextContentLine = (text: string, afterLine: number): number | null => {
+  const lines = text.split("\n")
+  for (let i = afterLine; i < lines.length; i++) if (lines[i]?.trim()) return i + 1
+  return null
+}
+
+const malformed = (file: string, text: string, lastGoodLine: number, error: unknown): CsvFileError => {
+  const reported = error instanceof CsvError && typeof error["lines"] === "number" ? error["lines"] : null
+  if (error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED") {
+    // The parser only notices at the end of the file; the quote was opened in the record after the last good one.
+    return new CsvFileError({
+      file,
+      problem: "malformed",
+      line: nextContentLine(text, lastGoodLine) ?? reported,
+      detail:
+        "a quoted value that starts on this line is never closed, so the rest of the file would be read as one value: remove the stray double quote or close it"
+    })
+  }
+  const detail =
+    error instanceof CsvError && error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE"
+      ? 'a quoted value has text after its closing quote (like "Smith"Jr): put the whole value in quotes and double any quote inside it'
+      : `the file is not valid CSV (${error instanceof Error ? error.message : String(error)}): open it in a spreadsheet and save it again as CSV`
+  return new CsvFileError({ file, problem: "malformed", line: reported, detail })
+}
+
+const parseRecords = (
+  text: string,
+  delimiter: string,
+  file: string
+): Either.Either<ReadonlyArray<CsvRow>, CsvFileError> => {
+  const rows: Array<CsvRow> = []
+  let lastLine = 0
+  return Either.try({
+    try: () => {
+      parse(text, {
+        delimiter,
+        // A stray quote inside an unquoted value ("5" pipe") is kept as a character, as spreadsheets do.
+        relax_quotes: true,
+        relax_column_count: true,
+        // Whitespace around delimiters, including before an opening quote (Febrl writes `"a", "b"`).
+        trim: true,
+        skip_empty_lines: true,
+        on_record: (record, context) => {
+          lastLine = context.lines
+          const row = toRow(context.lines, record)
+          if (row !== null) rows.push(row)
+          return null
+        }
+      })
+      return rows
+    },
+    catch: (error) => malformed(file, text, lastLine, error)
+  })
+}
+
+/**
+ * Parses the bytes of a CSV file as people and spreadsheets save it: any of the usual encodings, comma,
+ * semicolon or tab delimited, any line ends, quoted values spanning lines, blank lines and padding.
+ */
+export const parseCsvBytes = (bytes: Uint8Array, file: string): Either.Either<CsvTable, CsvFileError> => {
+  const decoded = decodeText(bytes)
+  // One line-end convention makes the parser's line count exact; a line end inside a quoted value becomes "\n".
+  const text = decoded.text.replace(/\r\n?/g, "\n")
+  const delimiter = sniffDelimiter(text)
+  return Either.flatMap(parseRecords(text, delimiter, file), (rows) => {
+    const [header, ...data] = rows
+    if (header === undefined) {
+      return Either.left(
+        new CsvFileError({
+          file,
+          problem: "empty",
+          line: null,
+          detail: "the file is empty: it needs a header line naming the columns, then one line per record"
+        })
+      )
+    }
+    const width = header.cells.length
+    return Either.right({
+      file,
+      headers: header.cells,
+      rows: data.map((row) =>
+        row.cells.length >= width
+          ? row
+          : { line: row.line, cells: [...row.cells, ...Array.from({ length: width - row.cells.length }, () => "")] }
+      ),
+      delimiter,
+      encoding: decoded.encoding
+    })
+  })
+}
+
+const unreadable = (file: string, error: PlatformError): CsvFileError =>
+  error._tag === "SystemError" && error.reason === "NotFound"
+    ? new CsvFileError({
+        file,
+        problem: "not-found",
+        line: null,
+        detail: "no such file: check the path and the file name"
+      })
+    : new CsvFileError({
+        file,
+        problem: "unreadable",
+        line: null,
+        detail: `the file cannot be read (${error.message}): check that it is a file, not a folder, and that you may read it`
+      })
+
+/** Reads and parses one CSV file. */
+export const readCsvTable = (path: string): Effect.Effect<CsvTable, CsvFileError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const bytes = yield* Effect.mapError(fs.readFile(path), (error) => unreadable(path, error))
+    return yield* parseCsvBytes(bytes, path)
+  }).pipe(Effect.withSpan("readCsvTable", { attributes: { path } }))

@@ -1,0 +1,87 @@
+import { Either } from "effect"
+import type { CsvTable } from "../../csv/readCsvTable.ts"
+import { PomCustomerId, QboCustomerId } from "../../../pipeline/domain/Ids.ts"
+import { PomStatus } from "../../../pipeline/domain/PomRecords.ts"
+import type { PomCustomer, PostalAddress } from "../../../pipeline/domain/PomRecords.ts"
+import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import { pomCustomerColumns } from "./PomColumns.ts"
+import type { PomExportError } from "./PomExportError.ts"
+import { pomRowReader } from "./pomRowReader.ts"
+import { resolvePomColumns } from "./resolvePomColumns.ts"
+import { rejectRow, shapeCheck } from "./RowProblem.ts"
+
+/** How each customer id in the file fared, so appointments and services can say why their customer is absent. */
+export interface CustomerIdOutcome {
+  readonly line: number
+  readonly accepted: boolean
+}
+
+export interface ParsedPomCustomers {
+  readonly customers: ReadonlyArray<PomCustomer>
+  readonly rejected: ReadonlyArray<RejectedRow>
+  /** Every id the file holds, first occurrence only, accepted or not. */
+  readonly ids: ReadonlyMap<string, CustomerIdOutcome>
+}
+
+/** POM shows statuses in title case ("Active"); its API and this pipeline use upper case. */
+const readStatus = (raw: string): PomStatus | null => PomStatus.literals.find((s) => s === raw.toUpperCase()) ?? null
+
+const address = (street: string, city: string, state: string, zip: string): PostalAddress => ({ street, city, state, zip })
+
+/**
+ * Reads customers.csv. Every row that cannot be trusted is rejected with its line and reasons, and the rest are
+ * read; only a missing required column refuses the file.
+ */
+export const parsePomCustomers = (
+  table: CsvTable,
+  fileName: string
+): Either.Either<ParsedPomCustomers, PomExportError> =>
+  Either.map(resolvePomColumns(table, pomCustomerColumns), (columns) => {
+    const customers: Array<PomCustomer> = []
+    const rejected: Array<RejectedRow> = []
+    const ids = new Map<string, CustomerIdOutcome>()
+    const checkShape = shapeCheck(table)
+    for (const row of table.rows) {
+      const read = pomRowReader(columns, row)
+      const shape = checkShape(row)
+      if (shape !== null) read.problems.push(shape)
+      const id = read.uniqueId("id", (candidate) => ids.get(candidate)?.line)
+      const status = readStatus(read.cell("status"))
+      if (status === null) {
+        const raw = read.cell("status")
+        const allowed = PomStatus.literals.join(", ")
+        read.problem("status", raw === "" ? `is empty: it must be one of ${allowed}` : `"${raw}" is not one of ${allowed}`)
+      }
+      const quickbooksId = read.optionalId("quickbooksId")
+      const createdAt = read.date("createdAt")
+      const updatedAt = read.date("updatedAt")
+
+      const accepted = read.problems.length === 0 && id !== null && status !== null
+      if (id !== null) ids.set(id, { line: row.line, accepted })
+      if (!accepted) {
+        rejected.push(rejectRow(fileName, table, row, read.problems))
+        continue
+      }
+      const billing = address(
+        read.cell("billingStreet"),
+        read.cell("billingCity"),
+        read.cell("billingState"),
+        read.cell("billingZipCode")
+      )
+      customers.push({
+        id: PomCustomerId.make(id),
+        firstName: read.cell("firstName"),
+        lastName: read.cell("lastName"),
+        companyName: read.cell("companyName"),
+        emails: read.nonBlank(["email", "email2", "email3", "email4"]),
+        phones: read.nonBlank(["phone", "mobilePhone", "phone2", "phone3", "phone4"]),
+        serviceAddress: address(read.cell("street"), read.cell("city"), read.cell("state"), read.cell("zipCode")),
+        billingAddress: Object.values(billing).every((v) => v === "") ? null : billing,
+        status,
+        quickbooksId: quickbooksId === null ? null : QboCustomerId.make(quickbooksId),
+        createdAt,
+        updatedAt
+      })
+    }
+    return { customers, rejected, ids }
+  })

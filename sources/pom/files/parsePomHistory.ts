@@ -1,0 +1,103 @@
+import { Either } from "effect"
+import type { CsvTable } from "../../csv/readCsvTable.ts"
+import type { ColumnAliases } from "../../csv/resolveColumns.ts"
+import { PomAppointmentId, PomCustomerId, PomServiceId } from "../../../pipeline/domain/Ids.ts"
+import type { PomAppointment, PomService } from "../../../pipeline/domain/PomRecords.ts"
+import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { CustomerIdOutcome } from "./parsePomCustomers.ts"
+import { pomAppointmentColumns, pomServiceColumns } from "./PomColumns.ts"
+import type { PomExportError } from "./PomExportError.ts"
+import { pomRowReader } from "./pomRowReader.ts"
+import { resolvePomColumns } from "./resolvePomColumns.ts"
+import { rejectRow, shapeCheck } from "./RowProblem.ts"
+
+/*
+ * Appointments and services are the POM history a merge moves. One that points at a customer the run does not
+ * have would be planned against nothing, so it is rejected rather than kept.
+ */
+
+export interface ParsedRows<A> {
+  readonly items: ReadonlyArray<A>
+  readonly rejected: ReadonlyArray<RejectedRow>
+}
+
+/** What the history readers know about customers.csv. */
+export interface CustomerIndex {
+  readonly fileName: string
+  readonly ids: ReadonlyMap<string, CustomerIdOutcome>
+}
+
+/** The fields every history row has: its own id and its customer's. */
+type HistoryKey<K extends string> = K | "id" | "customerId"
+
+type RowReader<K extends string> = ReturnType<typeof pomRowReader<HistoryKey<K>>>
+
+/**
+ * The shared loop: resolves columns, checks the row's shape, its id (present, once) and its customer (read and
+ * accepted), then lets `build` read the rest. A row with any problem is rejected with all of them.
+ */
+const parseHistory = <K extends string, A>(
+  table: CsvTable,
+  fileName: string,
+  aliases: ColumnAliases<HistoryKey<K>>,
+  customers: CustomerIndex,
+  build: (id: string, customerId: PomCustomerId, read: RowReader<K>) => A
+): Either.Either<ParsedRows<A>, PomExportError> =>
+  Either.map(resolvePomColumns(table, aliases), (columns) => {
+    const items: Array<A> = []
+    const rejected: Array<RejectedRow> = []
+    const firstLine = new Map<string, number>()
+    const checkShape = shapeCheck(table)
+    for (const row of table.rows) {
+      const read = pomRowReader(columns, row)
+      const shape = checkShape(row)
+      if (shape !== null) read.problems.push(shape)
+      const id = read.uniqueId("id", (candidate) => firstLine.get(candidate))
+      if (id !== null) firstLine.set(id, row.line)
+
+      const customerId = read.requiredId("customerId")
+      const outcome = customerId === null ? undefined : customers.ids.get(customerId)
+      if (customerId !== null && outcome === undefined) {
+        read.problem("customerId", `${customerId} is not in ${customers.fileName}`)
+      } else if (outcome !== undefined && !outcome.accepted) {
+        read.problems.push({
+          field: columns.headerOf("customerId"),
+          reason: `customer ${customerId} was rejected (${customers.fileName} line ${outcome.line}), so its history is set aside until that row is fixed`
+        })
+      }
+
+      const item = id === null || customerId === null ? null : build(id, PomCustomerId.make(customerId), read)
+      if (item === null || read.problems.length > 0) rejected.push(rejectRow(fileName, table, row, read.problems))
+      else items.push(item)
+    }
+    return { items, rejected }
+  })
+
+/** Reads appointments.csv against the customers already read. */
+export const parsePomAppointments = (
+  table: CsvTable,
+  fileName: string,
+  customers: CustomerIndex
+): Either.Either<ParsedRows<PomAppointment>, PomExportError> =>
+  parseHistory(table, fileName, pomAppointmentColumns, customers, (id, customerId, read) => ({
+    id: PomAppointmentId.make(id),
+    customerId,
+    scheduledAt: read.date("scheduledAt"),
+    status: read.cell("status")
+  }))
+
+/** Reads services.csv against the customers already read. */
+export const parsePomServices = (
+  table: CsvTable,
+  fileName: string,
+  customers: CustomerIndex
+): Either.Either<ParsedRows<PomService>, PomExportError> =>
+  parseHistory(table, fileName, pomServiceColumns, customers, (id, customerId, read) => {
+    const appointmentId = read.optionalId("appointmentId")
+    return {
+      id: PomServiceId.make(id),
+      customerId,
+      appointmentId: appointmentId === null ? null : PomAppointmentId.make(appointmentId),
+      completedAt: read.date("completedAt")
+    }
+  })

@@ -1,0 +1,43 @@
+import { Either } from "effect"
+import { cleanSpreadsheetId } from "../../csv/cleanSpreadsheetId.ts"
+import { parseSpreadsheetDate } from "../../csv/parseSpreadsheetDate.ts"
+import type { CsvRow } from "../../csv/readCsvTable.ts"
+import type { PomColumns } from "./resolvePomColumns.ts"
+import type { RowProblem } from "./RowProblem.ts"
+
+/**
+ * Reads one row's fields, collecting what is wrong instead of stopping at the first problem, so a rejection
+ * lists everything the person has to fix. A field that does not read is recorded and returned as null.
+ */
+export const pomRowReader = <K extends string>(columns: PomColumns<K>, row: CsvRow) => {
+  const problems: Array<RowProblem> = []
+  const cell = (key: K): string => columns.get(row, key)
+  const problem = (key: K, reason: string): void => {
+    const header = columns.headerOf(key)
+    problems.push({ field: header, reason: `${header} ${reason}` })
+  }
+  const date = (key: K): string | null =>
+    Either.getOrElse(parseSpreadsheetDate(cell(key)), (reason) => {
+      problem(key, reason)
+      return null
+    })
+  const optionalId = (key: K): string | null =>
+    Either.getOrElse(cleanSpreadsheetId(cell(key)), (reason) => {
+      problem(key, reason)
+      return null
+    })
+  const requiredId = (key: K): string | null => {
+    const id = optionalId(key)
+    if (id === null && cell(key) === "") problem(key, "is empty")
+    return id
+  }
+  /** A required id that must not repeat; `seenAt` gives the line an id was first read on. */
+  const uniqueId = (key: K, seenAt: (id: string) => number | undefined): string | null => {
+    const id = requiredId(key)
+    const first = id === null ? undefined : seenAt(id)
+    if (first !== undefined) problem(key, `${id} is already used at line ${first}; only that row is read`)
+    return first === undefined ? id : null
+  }
+  const nonBlank = (keys: ReadonlyArray<K>): ReadonlyArray<string> => keys.map(cell).filter((v) => v !== "")
+  return { problems, problem, cell, date, optionalId, requiredId, uniqueId, nonBlank }
+}

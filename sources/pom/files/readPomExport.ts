@@ -1,0 +1,108 @@
+import { FileSystem } from "@effect/platform"
+import { Effect, Option } from "effect"
+import type { Either } from "effect"
+import * as path from "node:path"
+import type { CsvFileError } from "../../csv/CsvFileError.ts"
+import { readCsvTable } from "../../csv/readCsvTable.ts"
+import type { CsvTable } from "../../csv/readCsvTable.ts"
+import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
+import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import { parsePomCustomers } from "./parsePomCustomers.ts"
+import { parsePomAppointments, parsePomServices } from "./parsePomHistory.ts"
+import type { ParsedRows } from "./parsePomHistory.ts"
+import { PomExportError } from "./PomExportError.ts"
+
+/** Everything read from a POM export folder, with the rows that were set aside and why. */
+export interface PomExport {
+  readonly customers: ReadonlyArray<PomCustomer>
+  readonly appointments: ReadonlyArray<PomAppointment>
+  readonly services: ReadonlyArray<PomService>
+  readonly rejected: ReadonlyArray<RejectedRow>
+  /** Data rows in each file, read or rejected; 0 for an absent optional file. */
+  readonly rowsRead: { readonly customers: number; readonly appointments: number; readonly services: number }
+}
+
+export const POM_CUSTOMERS_FILE = "customers.csv"
+export const POM_APPOINTMENTS_FILE = "appointments.csv"
+export const POM_SERVICES_FILE = "services.csv"
+
+const fromCsvError = (error: CsvFileError): PomExportError =>
+  new PomExportError({ file: error.file, line: error.line, column: null, headersFound: [], detail: error.detail })
+
+/** The entry in the folder with that name, ignoring case (spreadsheets save "Customers.csv" as readily). */
+const locate = (entries: ReadonlyArray<string>, name: string): string | undefined =>
+  entries.find((e) => e === name) ?? entries.find((e) => e.toLowerCase() === name)
+
+const noRows = <A>(): ParsedRows<A> & { readonly rowsRead: number } => ({ items: [], rejected: [], rowsRead: 0 })
+
+/**
+ * Reads a POM export folder: customers.csv (required), appointments.csv and services.csv (optional: absent or
+ * empty means none). Bad rows are rejected with file, line and reason; only an unreadable or incomplete file
+ * (a required column missing) fails the read.
+ */
+export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const entries = yield* Effect.mapError(
+      fs.readDirectory(dir),
+      (error) =>
+        new PomExportError({
+          file: dir,
+          line: null,
+          column: null,
+          headersFound: [],
+          detail: `the POM export folder cannot be read (${error.message}): check the --pom-csv path`
+        })
+    )
+
+    const customersName = locate(entries, POM_CUSTOMERS_FILE)
+    if (customersName === undefined) {
+      return yield* new PomExportError({
+        file: path.join(dir, POM_CUSTOMERS_FILE),
+        line: null,
+        column: null,
+        headersFound: [],
+        detail: `${POM_CUSTOMERS_FILE} is missing: export the customer list from POM to CSV and save it in this folder under that name (files found: ${entries.length === 0 ? "none" : entries.join(", ")})`
+      })
+    }
+    const customersTable = yield* Effect.mapError(readCsvTable(path.join(dir, customersName)), fromCsvError)
+    const customers = yield* parsePomCustomers(customersTable, customersName)
+    const index = { fileName: customersName, ids: customers.ids }
+
+    const readOptional = <A>(
+      name: string,
+      parse: (table: CsvTable, fileName: string) => Either.Either<ParsedRows<A>, PomExportError>
+    ) =>
+      Effect.gen(function* () {
+        const found = locate(entries, name)
+        if (found === undefined) return noRows<A>()
+        const table = yield* readCsvTable(path.join(dir, found)).pipe(
+          Effect.map(Option.some),
+          Effect.catchIf(
+            (error) => error.problem === "empty",
+            () => Effect.succeedNone
+          ),
+          Effect.mapError(fromCsvError)
+        )
+        if (Option.isNone(table)) return noRows<A>()
+        const parsed = yield* parse(table.value, found)
+        return { ...parsed, rowsRead: table.value.rows.length }
+      })
+
+    const appointments = yield* readOptional(POM_APPOINTMENTS_FILE, (table, name) =>
+      parsePomAppointments(table, name, index)
+    )
+    const services = yield* readOptional(POM_SERVICES_FILE, (table, name) => parsePomServices(table, name, index))
+
+    return {
+      customers: customers.customers,
+      appointments: appointments.items,
+      services: services.items,
+      rejected: [...customers.rejected, ...appointments.rejected, ...services.rejected],
+      rowsRead: {
+        customers: customersTable.rows.length,
+        appointments: appointments.rowsRead,
+        services: services.rowsRead
+      }
+    }
+  }).pipe(Effect.withSpan("readPomExport", { attributes: { dir } }))

@@ -1,0 +1,182 @@
+import { Either, Schema } from "effect"
+import { parseSpreadsheetDate } from "../csv/parseSpreadsheetDate.ts"
+import { QboCustomerId, QboInvoiceId } from "../../pipeline/domain/Ids.ts"
+import type { QboCustomer, QboInvoice } from "../../pipeline/domain/QboRecords.ts"
+import { combineProblems, describeIssues } from "./entities/describeIssues.ts"
+import type { EntityProblem } from "./entities/describeIssues.ts"
+import { decodeEntityList } from "./entities/decodeEntityList.ts"
+import type { DecodedList } from "./entities/decodeEntityList.ts"
+import { toPostalAddress } from "./entities/qboAddress.ts"
+
+/*
+ * QBO Customer and Invoice as the Accounting API returns them, with QBO's own field names, and their mapping to
+ * the pipeline's records. Only the fields the pipeline uses are declared; every other field is ignored, and a
+ * field sent as null counts as absent. The file snapshot reader and the live API client both decode here.
+ */
+
+const Text = Schema.optionalWith(Schema.String, { nullable: true })
+const Flag = Schema.optionalWith(Schema.Boolean, { nullable: true })
+const Money = Schema.optionalWith(Schema.Number, { nullable: true })
+
+const Id = Schema.String.pipe(Schema.filter((s) => s.trim() !== "" || "is empty"))
+
+const ReferenceType = Schema.Struct({ value: Id, name: Text })
+const EmailAddress = Schema.Struct({ Address: Text })
+const TelephoneNumber = Schema.Struct({ FreeFormNumber: Text })
+
+export const QboPhysicalAddress = Schema.Struct({
+  Line1: Text,
+  Line2: Text,
+  Line3: Text,
+  Line4: Text,
+  Line5: Text,
+  City: Text,
+  CountrySubDivisionCode: Text,
+  PostalCode: Text,
+  Country: Text
+})
+
+const ModificationMetaData = Schema.Struct({ CreateTime: Text, LastUpdatedTime: Text })
+
+export const QboCustomerEntity = Schema.Struct({
+  Id,
+  SyncToken: Id,
+  DisplayName: Text,
+  GivenName: Text,
+  MiddleName: Text,
+  FamilyName: Text,
+  CompanyName: Text,
+  PrimaryEmailAddr: Schema.optionalWith(EmailAddress, { nullable: true }),
+  PrimaryPhone: Schema.optionalWith(TelephoneNumber, { nullable: true }),
+  Mobile: Schema.optionalWith(TelephoneNumber, { nullable: true }),
+  AlternatePhone: Schema.optionalWith(TelephoneNumber, { nullable: true }),
+  BillAddr: Schema.optionalWith(QboPhysicalAddress, { nullable: true }),
+  ShipAddr: Schema.optionalWith(QboPhysicalAddress, { nullable: true }),
+  Active: Flag,
+  Balance: Money,
+  Job: Flag,
+  ParentRef: Schema.optionalWith(ReferenceType, { nullable: true }),
+  MetaData: Schema.optionalWith(ModificationMetaData, { nullable: true })
+})
+export type QboCustomerEntity = typeof QboCustomerEntity.Type
+
+const LinkedTxnEntity = Schema.Struct({ TxnId: Schema.String, TxnType: Schema.String })
+
+export const QboInvoiceEntity = Schema.Struct({
+  Id,
+  SyncToken: Id,
+  DocNumber: Text,
+  TxnDate: Text,
+  CustomerRef: ReferenceType,
+  // Required, unlike a customer's Balance: an invoice's amounts decide whether moving it is safe, so a guess
+  // would be worse than setting the invoice aside.
+  TotalAmt: Schema.Number,
+  Balance: Schema.Number,
+  LinkedTxn: Schema.optionalWith(Schema.Array(LinkedTxnEntity), { nullable: true }),
+  MetaData: Schema.optionalWith(ModificationMetaData, { nullable: true })
+})
+export type QboInvoiceEntity = typeof QboInvoiceEntity.Type
+
+/** QBO renames an inactive customer "Name (deleted)"; the name people typed is the part before. */
+const DELETED_SUFFIX = /\s*\(deleted\)\s*$/i
+
+const text = (s: string | undefined): string => (s ?? "").trim()
+
+/** QBO lets several addresses share the primary email box, separated by commas or semicolons. */
+const emailsOf = (entity: QboCustomerEntity): ReadonlyArray<string> =>
+  text(entity.PrimaryEmailAddr?.Address)
+    .split(/[,;]/)
+    .map((e) => e.trim())
+    .filter((e) => e !== "")
+
+const isObject = (raw: unknown): boolean => typeof raw === "object" && raw !== null && !Array.isArray(raw)
+
+const notAnObject: EntityProblem = { field: "(entity)", reason: "the entry is not a JSON object" }
+
+/** A QBO timestamp normalised like every other date in the run; one that is not a date is a problem of the entity. */
+const timestamp = (field: string, raw: string | undefined): Either.Either<string | null, EntityProblem> =>
+  Either.mapLeft(parseSpreadsheetDate(text(raw)), (reason) => ({ field, reason: `${field} ${reason}` }))
+
+const decodeWith =
+  <A, I>(schema: Schema.Schema<A, I>) =>
+  (raw: unknown): Either.Either<A, EntityProblem> =>
+    isObject(raw)
+      ? Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all" })(raw), (error) =>
+          combineProblems(describeIssues(error))
+        )
+      : Either.left(notAnObject)
+
+/** The pipeline's customer from a decoded QBO Customer. */
+export const toQboCustomer = (entity: QboCustomerEntity, createdAt: string | null): QboCustomer => {
+  const active = entity.Active ?? true
+  const displayName = active ? text(entity.DisplayName) : text(entity.DisplayName).replace(DELETED_SUFFIX, "")
+  const givenName = text(entity.GivenName)
+  const familyName = text(entity.FamilyName)
+  const companyName = text(entity.CompanyName)
+  const names = [
+    displayName,
+    companyName,
+    `${givenName} ${familyName}`,
+    `${givenName} ${text(entity.MiddleName)} ${familyName}`
+  ]
+  const parentId = text(entity.ParentRef?.value)
+  return {
+    id: QboCustomerId.make(entity.Id.trim()),
+    syncToken: entity.SyncToken.trim(),
+    displayName,
+    givenName,
+    familyName,
+    companyName,
+    emails: emailsOf(entity),
+    phones: [entity.PrimaryPhone, entity.Mobile, entity.AlternatePhone]
+      .map((p) => text(p?.FreeFormNumber))
+      .filter((p) => p !== ""),
+    billAddress: toPostalAddress(entity.BillAddr, names),
+    shipAddress: toPostalAddress(entity.ShipAddr, names),
+    active,
+    balance: entity.Balance ?? 0,
+    isJob: (entity.Job ?? false) || parentId !== "",
+    parentId: parentId === "" ? null : QboCustomerId.make(parentId),
+    createdAt
+  }
+}
+
+/** The pipeline's invoice from a decoded QBO Invoice. */
+export const toQboInvoice = (entity: QboInvoiceEntity, txnDate: string | null): QboInvoice => ({
+  id: QboInvoiceId.make(entity.Id.trim()),
+  syncToken: entity.SyncToken.trim(),
+  docNumber: text(entity.DocNumber),
+  txnDate,
+  customerId: QboCustomerId.make(entity.CustomerRef.value.trim()),
+  totalAmt: entity.TotalAmt,
+  balance: entity.Balance,
+  linkedTxns: (entity.LinkedTxn ?? []).map((l) => ({ txnId: l.TxnId, txnType: l.TxnType }))
+})
+
+const customerWithField = (raw: unknown): Either.Either<QboCustomer, EntityProblem> =>
+  Either.flatMap(decodeWith(QboCustomerEntity)(raw), (entity) =>
+    Either.map(timestamp("MetaData.CreateTime", entity.MetaData?.CreateTime), (createdAt) =>
+      toQboCustomer(entity, createdAt)
+    )
+  )
+
+const invoiceWithField = (raw: unknown): Either.Either<QboInvoice, EntityProblem> =>
+  Either.flatMap(decodeWith(QboInvoiceEntity)(raw), (entity) =>
+    Either.map(timestamp("TxnDate", entity.TxnDate), (txnDate) => toQboInvoice(entity, txnDate))
+  )
+
+/** Decodes one Customer as the API returns it; the left is a reason naming the field ("Id is missing"). */
+export const decodeQboCustomer = (raw: unknown): Either.Either<QboCustomer, string> =>
+  Either.mapLeft(customerWithField(raw), (p) => p.reason)
+
+/** Decodes one Invoice as the API returns it; the left is a reason naming the field. */
+export const decodeQboInvoice = (raw: unknown): Either.Either<QboInvoice, string> =>
+  Either.mapLeft(invoiceWithField(raw), (p) => p.reason)
+
+/** Decodes a list of Customers; bad and repeated ones are rejected with their 1-based position as the line. */
+export const decodeQboCustomers = (raws: ReadonlyArray<unknown>, file: string): DecodedList<QboCustomer> =>
+  decodeEntityList(raws, file, customerWithField, (c) => c.id)
+
+/** Decodes a list of Invoices; bad and repeated ones are rejected with their 1-based position as the line. */
+export const decodeQboInvoices = (raws: ReadonlyArray<unknown>, file: string): DecodedList<QboInvoice> =>
+  decodeEntityList(raws, file, invoiceWithField, (i) => i.id)

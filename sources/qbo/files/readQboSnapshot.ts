@@ -1,0 +1,72 @@
+import { FileSystem } from "@effect/platform"
+import { Effect, Either } from "effect"
+import * as path from "node:path"
+import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
+import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import { decodeQboCustomers, decodeQboInvoices } from "../QboEntities.ts"
+import { extractEntities } from "./extractEntities.ts"
+import type { QboEntityName } from "./extractEntities.ts"
+import { parseJson } from "./parseJson.ts"
+import { QboSnapshotError } from "./QboSnapshotError.ts"
+
+/** Everything read from a QBO snapshot folder, with the entities that were set aside and why. */
+export interface QboSnapshot {
+  readonly customers: ReadonlyArray<QboCustomer>
+  readonly invoices: ReadonlyArray<QboInvoice>
+  readonly rejected: ReadonlyArray<RejectedRow>
+  /** Entities found in each file, decoded or rejected. */
+  readonly rowsRead: { readonly customers: number; readonly invoices: number }
+}
+
+export const QBO_CUSTOMERS_FILE = "customers.json"
+export const QBO_INVOICES_FILE = "invoices.json"
+
+const utf8 = new TextDecoder("utf-8")
+
+/**
+ * Reads one snapshot file and returns the raw entities in it. Both files are required: without invoices.json
+ * every customer would look as if it had no invoices, and the plan would relink without moving them.
+ */
+const readEntities = (
+  dir: string,
+  name: string,
+  entity: QboEntityName
+): Effect.Effect<ReadonlyArray<unknown>, QboSnapshotError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const file = path.join(dir, name)
+    const fail = (detail: string, line: number | null = null, column: number | null = null) =>
+      new QboSnapshotError({ file, line, column, detail })
+    const bytes = yield* Effect.mapError(fs.readFile(file), (error) =>
+      error._tag === "SystemError" && error.reason === "NotFound"
+        ? fail(`${name} is missing: save the result of "select * from ${entity}" (every page) in this folder under that name; a company with none saves []`)
+        : fail(`the file cannot be read (${error.message})`)
+    )
+    // The decoder drops a UTF-8 BOM, which some editors write and JSON.parse refuses.
+    const text = utf8.decode(bytes)
+    if (text.trim() === "") {
+      return yield* fail(`the file is empty: it should hold the JSON QBO returned for the ${entity} query ([] for none)`)
+    }
+    const json = yield* Either.mapLeft(parseJson(text), (e) =>
+      fail(`the file is not valid JSON (${e.detail}): save the query result again, unchanged`, e.line, e.column)
+    )
+    return yield* Either.mapLeft(extractEntities(json, entity), (detail) => fail(detail))
+  })
+
+/**
+ * Reads a QBO snapshot folder: customers.json and invoices.json as saved from the API. Entities that do not
+ * decode, and repeated Ids, are rejected with their position; a missing, unreadable or invalid file fails the read.
+ */
+export const readQboSnapshot = (dir: string): Effect.Effect<QboSnapshot, QboSnapshotError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const rawCustomers = yield* readEntities(dir, QBO_CUSTOMERS_FILE, "Customer")
+    const rawInvoices = yield* readEntities(dir, QBO_INVOICES_FILE, "Invoice")
+    const customers = decodeQboCustomers(rawCustomers, QBO_CUSTOMERS_FILE)
+    const invoices = decodeQboInvoices(rawInvoices, QBO_INVOICES_FILE)
+    return {
+      customers: customers.items,
+      invoices: invoices.items,
+      rejected: [...customers.rejected, ...invoices.rejected],
+      rowsRead: { customers: rawCustomers.length, invoices: rawInvoices.length }
+    }
+  }).pipe(Effect.withSpan("readQboSnapshot", { attributes: { dir } }))

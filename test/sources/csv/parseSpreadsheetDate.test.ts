@@ -1,0 +1,33 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Either } from "effect"
+import { parseSpreadsheetDate } from "../../../sources/csv/parseSpreadsheetDate.ts"
+
+describe("parseSpreadsheetDate", () => {
+  it("reads an empty cell as an unknown date", () => {
+    expect(parseSpreadsheetDate("  ")).toEqual(Either.right(null))
+  })
+
+  it("normalises dates and date-times in the accepted forms", () => {
+    const cases: ReadonlyArray<readonly [string, string]> = [
+      ["2024-02-29", "2024-02-29"],
+      ["1/5/2024", "2024-01-05"],
+      ["12/31/2024 11:59 PM", "2024-12-31T23:59:00"],
+      ["1/5/2024 12:00 AM", "2024-01-05T00:00:00"],
+      ["1/5/2024 12:30:15 pm", "2024-01-05T12:30:15"],
+      ["1/5/2024 14:30", "2024-01-05T14:30:00"],
+      ["2024-01-05 10:00:00", "2024-01-05T10:00:00"],
+      ["2024-01-05T10:00:00.123Z", "2024-01-05T10:00:00Z"],
+      ["2014-09-11T16:48:43-07:00", "2014-09-11T23:48:43Z"],
+      ["2024-01-05T10:00+0530", "2024-01-05T04:30:00Z"]
+    ]
+    for (const [input, expected] of cases) expect(parseSpreadsheetDate(input)).toEqual(Either.right(expected))
+  })
+
+  it("rejects impossible dates and unknown forms with a reason quoting the value", () => {
+    for (const input of ["2023-02-29", "13/5/2024", "1/5/2024 13:00 PM", "yesterday", "2.5E+04", "5/1/24"]) {
+      const result = parseSpreadsheetDate(input)
+      if (Either.isRight(result)) throw new Error(`expected ${input} to be rejected`)
+      expect(result.left).toContain(`"${input}"`)
+    }
+  })
+})
