@@ -26,6 +26,12 @@ export interface CaseSettings {
   readonly booksClosedThrough: string | null
 }
 
+/**
+ * Cases resting on a weaker match than this are proposed for review only. Above the matcher's own threshold on
+ * purpose: a match good enough to group records is not always good enough to move invoices.
+ */
+export const DEFAULT_REVIEW_THRESHOLD = 0.999
+
 /** More accounts than this on one side of a case is beyond what the article's procedures cover. */
 const MAX_PER_SIDE = 2
 
