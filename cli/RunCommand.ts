@@ -42,6 +42,13 @@ export const humanSummary = (s: RunSummary): string => {
       `${n(s.records.qboCustomers)} QBO customers, ${n(s.records.invoices)} invoices.` +
       (s.rejected > 0 ? ` Rejected ${n(s.rejected)} rows: see ${s.outputs.rejected}.` : ""),
     `Found ${n(s.cases.total)} cases${byScenario === "" ? "" : ` (${byScenario})`} in ${s.timings.total?.toFixed(1)} s.`,
+    ...(s.diff.previousRunId === null
+      ? []
+      : [
+          `Since ${s.diff.previousRunId}: ${n(s.diff.new)} new, ${n(s.diff.stillOpen)} still open, ` +
+            `${n(s.diff.resolvedApplied)} resolved by apply, ${n(s.diff.resolvedGone)} gone (fixed by hand), ` +
+            `${n(s.diff.suppressed)} suppressed (rejected before), ${n(s.diff.previouslyRejected)} back after a record changed.`
+        ]),
     `Review: ${s.outputs.review}`
   ].join("\n")
 }

@@ -1,5 +1,6 @@
 import type { Case } from "./domain/Case.ts"
 import type { Scenario } from "./domain/Scenario.ts"
+import type { RunDiff } from "./RunDiff.ts"
 import type { MatchStats } from "../matchers/Matcher.ts"
 
 /** What a run read, found and wrote: `summary.json`, `--json` output, and the run's row in the store. */
@@ -18,6 +19,17 @@ export interface RunSummary {
   }
   readonly rejected: number
   readonly cases: { readonly total: number; readonly byScenario: Readonly<Record<Scenario, number>> }
+  /** Compared with the previous run: counts, and the case ids behind them. */
+  readonly diff: {
+    readonly previousRunId: string | null
+    readonly new: number
+    readonly stillOpen: number
+    readonly resolvedApplied: number
+    readonly resolvedGone: number
+    readonly suppressed: number
+    readonly previouslyRejected: number
+    readonly ids: RunDiff
+  }
   readonly matching: {
     readonly records: number
     readonly candidatePairs: number
@@ -41,4 +53,15 @@ export const matchingSummary = (stats: MatchStats, matchedPairs: number): RunSum
   candidatePairs: stats.candidatePairs,
   matchedPairs,
   perRule: stats.perRule
+})
+
+export const summarizeDiff = (d: RunDiff): RunSummary["diff"] => ({
+  previousRunId: d.previousRunId,
+  new: d.newCases.length,
+  stillOpen: d.stillOpen.length,
+  resolvedApplied: d.resolved.filter((r) => r.how === "applied").length,
+  resolvedGone: d.resolved.filter((r) => r.how === "gone").length,
+  suppressed: d.suppressed.length,
+  previouslyRejected: d.previouslyRejected.length,
+  ids: d
 })

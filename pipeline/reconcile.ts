@@ -1,4 +1,4 @@
-import { Clock, Effect } from "effect"
+import { Clock, Effect, Option } from "effect"
 import { Matcher } from "../matchers/Matcher.ts"
 import { rejectedCsv } from "../reports/RejectedCsv.ts"
 import { reviewCsv } from "../reports/ReviewCsv.ts"
@@ -10,7 +10,9 @@ import type { Case } from "./domain/Case.ts"
 import { RunId } from "./domain/Ids.ts"
 import type { RejectedRow } from "./domain/RejectedRow.ts"
 import type { Snapshot } from "./domain/Snapshot.ts"
-import { countByScenario, matchingSummary, type RunSummary } from "./RunSummary.ts"
+import type { RunDiff } from "./RunDiff.ts"
+import { diffRuns } from "./diffRuns.ts"
+import { countByScenario, matchingSummary, type RunSummary, summarizeDiff } from "./RunSummary.ts"
 import { toMatchRecords } from "./toMatchRecords.ts"
 
 export interface ReconcileSettings {
@@ -30,7 +32,9 @@ export interface ReconcileInput {
 
 export interface ReconcileResult {
   readonly summary: RunSummary
+  /** The cases proposed for review (found, less those an admin rejected whose records did not change). */
   readonly cases: ReadonlyArray<Case>
+  readonly diff: RunDiff
 }
 
 const iso = (millis: number) => new Date(millis).toISOString()
@@ -64,7 +68,7 @@ export const reconcile = (input: ReconcileInput) =>
       const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
       const records = toMatchRecords(snapshot)
       const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold }))
-      const cases = yield* timed(
+      const found = yield* timed(
         timings,
         "cases",
         Effect.sync(() =>
@@ -75,6 +79,14 @@ export const reconcile = (input: ReconcileInput) =>
           })
         )
       )
+      const previousRun = yield* store.previousRun(runId)
+      const { diff, proposed: cases } = diffRuns({
+        previousRunId: Option.getOrNull(Option.map(previousRun, (r) => r.id)),
+        previous: Option.isSome(previousRun) ? yield* store.casesOfRun(previousRun.value.id) : [],
+        current: found,
+        rejections: yield* store.activeRejections(),
+        applied: yield* store.appliedCaseIds()
+      })
       yield* timed(timings, "storeCases", store.saveCases(runId, cases))
 
       const outputs: Record<string, string> = {}
@@ -106,13 +118,14 @@ export const reconcile = (input: ReconcileInput) =>
         },
         rejected: input.rejected.length,
         cases: { total: cases.length, byScenario: countByScenario(cases) },
+        diff: summarizeDiff(diff),
         matching: matchingSummary(matched.stats, matched.pairs.length),
         timings,
         outputs: { ...outputs, summary: `${input.outDir}/summary.json` }
       }
       yield* writeOutputFile(input.outDir, "summary.json", `${JSON.stringify(summary, null, 2)}\n`)
       yield* store.finishRun(runId, { status: "ok", snapshotId, summary, now: iso(finishedMillis) })
-      return { summary, cases } satisfies ReconcileResult
+      return { summary, cases, diff } satisfies ReconcileResult
     })
     return yield* body.pipe(
       Effect.tapError(() =>

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3"
-import { and, desc, eq, gt } from "drizzle-orm"
+import { and, desc, eq, gt, isNull, ne } from "drizzle-orm"
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator"
 import { Effect, Layer, Option, Schema } from "effect"
@@ -8,7 +8,7 @@ import { closeSync, chmodSync, openSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
-import { type CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
+import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
 import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
 import * as schema from "./schema.ts"
 import { StoreError } from "./StoreError.ts"
@@ -193,7 +193,61 @@ const make = (path: string) =>
         })
       )
 
-    return { path, db, getCase, runsAfter, recordDecisions, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
+    /** The newest finished run (of `reconcile run`) other than the given one. */
+    const previousRun = (exclude: RunId) =>
+      run("list runs", () =>
+        Option.fromNullable(
+          db
+            .select()
+            .from(schema.runs)
+            .where(and(eq(schema.runs.kind, "run"), eq(schema.runs.status, "ok"), ne(schema.runs.id, exclude)))
+            .orderBy(desc(schema.runs.startedAt))
+            .limit(1)
+            .get()
+        ).pipe(Option.map(toRunRecord))
+      )
+
+    /** Remembered rejections still in force: the newest per case. */
+    const activeRejections = () =>
+      run("read decisions", () => {
+        const rows = db
+          .select()
+          .from(schema.decisions)
+          .where(and(eq(schema.decisions.decision, "reject"), isNull(schema.decisions.revokedAt)))
+          .orderBy(schema.decisions.decidedAt)
+          .all()
+        return new Map(
+          rows.map((r) => [CaseId.make(r.caseId), { caseId: CaseId.make(r.caseId), fingerprint: r.fingerprint, decidedAt: r.decidedAt, note: r.note }] as const)
+        )
+      })
+
+    const listDecisions = () =>
+      run("read decisions", () => db.select().from(schema.decisions).orderBy(desc(schema.decisions.decidedAt)).all())
+
+    /** Takes back every remembered decision on a case; returns how many there were. */
+    const revokeDecisions = (caseId: CaseId, now: string) =>
+      run("update decisions", () =>
+        db
+          .update(schema.decisions)
+          .set({ revokedAt: now })
+          .where(and(eq(schema.decisions.caseId, caseId), isNull(schema.decisions.revokedAt)))
+          .run().changes
+      )
+
+    /** Case ids this tool has applied to the end, in any run. */
+    const appliedCaseIds = () =>
+      run("read the journal", () =>
+        new Set(
+          db
+            .select({ caseId: schema.caseApplications.caseId })
+            .from(schema.caseApplications)
+            .where(eq(schema.caseApplications.status, "done"))
+            .all()
+            .map((r) => CaseId.make(r.caseId))
+        )
+      )
+
+    return { path, db, getCase, runsAfter, recordDecisions, previousRun, activeRejections, listDecisions, revokeDecisions, appliedCaseIds, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
   })
 
 /** The embedded SQLite store: runs, snapshots, cases and plans, and QBO tokens. */
