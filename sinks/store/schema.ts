@@ -137,3 +137,15 @@ export const caseApplications = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.caseId] }), index("case_applications_case").on(t.caseId)]
 )
+
+/**
+ * At most one row: the process using the store now. Taken in an IMMEDIATE transaction, so two processes can
+ * never both take it; a row left by a dead process on this host is taken over.
+ */
+export const runLock = sqliteTable("run_lock", {
+  id: integer("id").primaryKey(),
+  pid: integer("pid").notNull(),
+  host: text("host").notNull(),
+  command: text("command").notNull(),
+  since: text("since").notNull()
+})
