@@ -17,6 +17,8 @@ export interface MatchStats {
   readonly candidatePairs: number
   readonly perRule: ReadonlyArray<BlockingRuleStats>
   readonly seconds: { readonly blocking: number; readonly scoring: number; readonly training: number }
+  /** The probability of every scored candidate pair, matched or not: the report's score histogram. */
+  readonly candidateScores?: ReadonlyArray<number>
 }
 
 export interface MatchResult {

@@ -1,4 +1,6 @@
 import { Clock, Effect, Option } from "effect"
+import { join } from "node:path"
+import { renderHtmlReport } from "../reports/html/renderHtmlReport.ts"
 import { Matcher } from "../matchers/Matcher.ts"
 import { rejectedCsv } from "../reports/RejectedCsv.ts"
 import { reviewCsv } from "../reports/ReviewCsv.ts"
@@ -36,6 +38,12 @@ export interface ReconcileResult {
   readonly cases: ReadonlyArray<Case>
   readonly diff: RunDiff
 }
+
+/** How many past runs the report's trend of open cases shows. */
+const HISTORY_RUNS = 30
+
+const isSummary = (u: unknown): u is RunSummary =>
+  typeof u === "object" && u !== null && "cases" in u && typeof u.cases === "object" && u.cases !== null && "total" in u.cases
 
 const iso = (millis: number) => new Date(millis).toISOString()
 const newRunId = (millis: number) =>
@@ -89,18 +97,9 @@ export const reconcile = (input: ReconcileInput) =>
       })
       yield* timed(timings, "storeCases", store.saveCases(runId, cases))
 
-      const outputs: Record<string, string> = {}
-      yield* timed(
-        timings,
-        "write",
-        Effect.gen(function* () {
-          const index = indexSnapshot(snapshot)
-          outputs.review = yield* writeOutputFile(input.outDir, "review.csv", reviewCsv(index, runId, cases))
-          if (input.rejected.length > 0) {
-            outputs.rejected = yield* writeOutputFile(input.outDir, "rejected.csv", rejectedCsv(input.rejected))
-          }
-        })
-      )
+      const outputs: Record<string, string> = { review: join(input.outDir, "review.csv"), report: join(input.outDir, "report.html"), summary: join(input.outDir, "summary.json") }
+      if (input.rejected.length > 0) outputs.rejected = join(input.outDir, "rejected.csv")
+      const index = indexSnapshot(snapshot)
       const finishedMillis = yield* Clock.currentTimeMillis
       timings.total = (finishedMillis - startedMillis) / 1000 + Object.values(input.readTimings).reduce((a, b) => a + b, 0)
       const summary: RunSummary = {
@@ -121,9 +120,37 @@ export const reconcile = (input: ReconcileInput) =>
         diff: summarizeDiff(diff),
         matching: matchingSummary(matched.stats, matched.pairs.length),
         timings,
-        outputs: { ...outputs, summary: `${input.outDir}/summary.json` }
+        outputs
       }
-      yield* writeOutputFile(input.outDir, "summary.json", `${JSON.stringify(summary, null, 2)}\n`)
+      const history = (yield* store.listRuns(HISTORY_RUNS))
+        .filter((r) => r.kind === "run" && r.status === "ok")
+        .flatMap((r) => (isSummary(r.summary) ? [{ runId: r.id, startedAt: r.startedAt, openCases: r.summary.cases.total }] : []))
+      yield* timed(
+        timings,
+        "write",
+        Effect.gen(function* () {
+          yield* writeOutputFile(input.outDir, "review.csv", reviewCsv(index, runId, cases))
+          if (input.rejected.length > 0) yield* writeOutputFile(input.outDir, "rejected.csv", rejectedCsv(input.rejected))
+          yield* writeOutputFile(
+            input.outDir,
+            "report.html",
+            renderHtmlReport({
+              summary,
+              cases,
+              index,
+              diff,
+              history: [...history.reverse(), { runId, startedAt: summary.startedAt, openCases: cases.length }],
+              scores: {
+                probabilities: matched.stats.candidateScores ?? matched.pairs.map((p) => p.probability),
+                matchThreshold: settings.matchThreshold,
+                reviewThreshold: settings.reviewThreshold
+              },
+              generatedAt: summary.finishedAt
+            })
+          )
+          yield* writeOutputFile(input.outDir, "summary.json", `${JSON.stringify(summary, null, 2)}\n`)
+        })
+      )
       yield* store.finishRun(runId, { status: "ok", snapshotId, summary, now: iso(finishedMillis) })
       return { summary, cases, diff } satisfies ReconcileResult
     })

@@ -35,7 +35,7 @@ export const REVIEW_COLUMNS = [
 const join = (ids: ReadonlyArray<string>) => ids.join(";")
 
 /** Review order: cases a person must decide first, then by scenario, then weakest evidence first. */
-const reviewOrder = (a: Case, b: Case) =>
+export const reviewOrder = (a: Case, b: Case) =>
   Number(b.scenario === "review") - Number(a.scenario === "review") ||
   (a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : 0) ||
   a.confidence - b.confidence ||

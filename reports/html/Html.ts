@@ -42,6 +42,3 @@ export const html = (strings: TemplateStringsArray, ...values: ReadonlyArray<Htm
 
 /** Trusted markup written in this folder (the style sheet); never for data. */
 export const trusted = (markup: string): Html => new Html(markup)
-
-export const joinHtml = (parts: ReadonlyArray<Html>, separator: Html | string = ""): Html =>
-  new Html(parts.map((p) => p.markup).join(separator instanceof Html ? separator.markup : escapeHtml(separator)))

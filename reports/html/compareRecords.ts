@@ -126,9 +126,10 @@ const fields: ReadonlyArray<Field> = [
 ]
 
 /**
- * Marks the cells whose value disagrees with the rest of the row. With a clear majority only the odd ones out
- * are marked; when there is none (two records that disagree) every filled cell is, since the page cannot know
- * which is right. Blank cells are missing information, not a disagreement, and are never marked.
+ * Marks the cells whose value disagrees with the rest of the row. When one value is the most common, only the
+ * cells that differ from it are marked; when there is a tie (two records that disagree) every filled cell is,
+ * since the page cannot know which is right. Blank cells are missing information, not a disagreement, and are
+ * never marked.
  */
 export const markDifferences = (keys: ReadonlyArray<string | null>): ReadonlyArray<boolean> => {
   const filled = keys.filter((k): k is string => k !== null && k !== "")
@@ -137,8 +138,8 @@ export const markDifferences = (keys: ReadonlyArray<string | null>): ReadonlyArr
   if (tally.size <= 1) return keys.map(() => false)
   const top = Math.max(...tally.values())
   const leaders = [...tally].filter(([, n]) => n === top)
-  const majority = leaders.length === 1 && top > filled.length / 2 ? (leaders[0]?.[0] ?? null) : null
-  return keys.map((k) => k !== null && k !== "" && k !== majority)
+  const usual = leaders.length === 1 ? (leaders[0]?.[0] ?? null) : null
+  return keys.map((k) => k !== null && k !== "" && k !== usual)
 }
 
 const roleOfPom = (c: Case, id: PomCustomerId): RecordRole =>

@@ -33,7 +33,7 @@ export const recordTable = (comparison: RecordComparison, caption: string): Html
 <tr class="sides"><td></td>${pomCount > 0 ? html`<th scope="colgroup" colspan="${pomCount}" class="side-pom">POM accounts</th>` : ""}${
     qboCount > 0 ? html`<th scope="colgroup" colspan="${qboCount}" class="side-qbo">QuickBooks customers</th>` : ""
   }</tr>
-<tr>${html`<th scope="col" class="field">Field</th>`}${columns.map(
+<tr><th scope="col" class="field">Field</th>${columns.map(
     (c) =>
       html`<th scope="col" class="rec ${c.system} role-${c.role}"><span class="rec-id">${c.system === "pom" ? "POM" : "QBO"} ${c.id}</span><span class="role">${roleLabel[c.role]}</span></th>`
   )}</tr>
