@@ -44,6 +44,8 @@ const open = (path: string): BetterSQLite3Database<typeof schema> & { $client: D
   client.pragma("journal_mode = WAL")
   client.pragma("foreign_keys = ON")
   client.pragma("busy_timeout = 5000")
+  // Durable on commit: the store holds rotated OAuth refresh tokens and the apply journal.
+  client.pragma("synchronous = FULL")
   const db = drizzle(client, { schema })
   migrate(db, { migrationsFolder })
   return db
