@@ -2,11 +2,14 @@ import { Command } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
 import { Console, Effect } from "effect"
 import { runCommand } from "./RunCommand.ts"
+import { applyCommand } from "./ApplyCommand.ts"
+import { decisionsCommand } from "./DecisionsCommand.ts"
 import { demoCommand } from "./DemoCommand.ts"
+import { statusCommand } from "./StatusCommand.ts"
 
 const reconcile = Command.make("reconcile").pipe(
   Command.withDescription("Find and fix duplicate customers and wrong links between Pool Office Manager and QuickBooks Online"),
-  Command.withSubcommands([runCommand, demoCommand])
+  Command.withSubcommands([runCommand, applyCommand, statusCommand, decisionsCommand, demoCommand])
 )
 
 const cli = Command.run(reconcile, { name: "reconcile", version: "0.1.0" })

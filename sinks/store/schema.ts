@@ -80,16 +80,6 @@ export const decisions = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.runId] }), index("decisions_case").on(t.caseId)]
 )
 
-/** One `reconcile apply` invocation. */
-export const applies = sqliteTable("applies", {
-  id: text("id").primaryKey(),
-  startedAt: text("started_at").notNull(),
-  finishedAt: text("finished_at"),
-  reviewFile: text("review_file").notNull(),
-  dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
-  summary: text("summary", { mode: "json" })
-})
-
 /**
  * The journal: one row per plan step, written before the step is sent and updated in the same transaction as
  * its outcome, so a restarted apply knows exactly what was done, what may have been sent, and what is left.
