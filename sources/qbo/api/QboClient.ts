@@ -1,0 +1,185 @@
+import { Data, Effect, Either, Option } from "effect"
+import type { QboCustomerId, QboInvoiceId } from "../../../pipeline/domain/Ids.ts"
+import { makeQboHttp } from "./QboHttp.ts"
+import { QboProgress } from "./QboProgress.ts"
+import { type QboFault, QboInvalidRequest, type QboRequestError, QboUnexpectedResponse } from "./QboRequestErrors.ts"
+import { entityOf, itemFault, queryRows } from "./QboResponses.ts"
+import {
+  batchItemBody,
+  checkBatch,
+  checkRequestId,
+  type CustomerUpdate,
+  customerSparseBody,
+  type InvoiceUpdate,
+  invoiceSparseBody,
+  type QboBatchItem
+} from "./QboWrites.ts"
+
+/** What became of one batch item. A batch can succeed as a whole while some of its items fail. */
+export type QboBatchResult = Data.TaggedEnum<{
+  Updated: { readonly bId: string; readonly entity: unknown }
+  Queried: { readonly bId: string; readonly rows: ReadonlyArray<unknown> }
+  Failed: { readonly bId: string; readonly error: QboFault | QboUnexpectedResponse }
+}>
+export const QboBatchResult = Data.taggedEnum<QboBatchResult>()
+
+const selectPattern = /^\s*select\s+\*\s+from\s+([A-Za-z]+)\b/i
+
+const entityOfSelect = (select: string): Either.Either<string, QboInvalidRequest> => {
+  const entity = selectPattern.exec(select)?.[1]
+  if (entity === undefined) return Either.left(new QboInvalidRequest({ operation: `query "${select}"`, reason: "only SELECT * FROM <Entity> queries can be paged" }))
+  if (/\b(startposition|maxresults)\b/i.test(select)) {
+    return Either.left(new QboInvalidRequest({ operation: `query "${select}"`, reason: "leave STARTPOSITION and MAXRESULTS out: the client pages by itself" }))
+  }
+  return Either.right(entity)
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+const idOf = (row: unknown): string | undefined => (isRecord(row) && typeof row["Id"] === "string" ? row["Id"] : undefined)
+
+/**
+ * The QBO Accounting API, as the reconciler uses it. Entities come back as QBO's raw JSON (`unknown`); the
+ * pipeline decodes them. Every write takes the caller's `requestId`, so a retry or a rerun never applies twice.
+ */
+export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient", {
+  effect: Effect.gen(function* () {
+    const { send, options } = yield* makeQboHttp
+    const pageSize = Math.min(1_000, Math.max(1, options.pageSize))
+    const concurrency = Math.max(1, options.pageConcurrency)
+
+    const page = (select: string, entity: string, startPosition: number) => {
+      const context = { operation: `query ${entity} (rows from ${startPosition})`, requestId: null }
+      return send({
+        operation: context.operation,
+        method: "GET",
+        path: "query",
+        params: { query: `${select} STARTPOSITION ${startPosition} MAXRESULTS ${pageSize}` }
+      }).pipe(Effect.flatMap((json) => queryRows(json, entity, context)))
+    }
+
+    /**
+     * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page. Pages are fetched
+     * `pageConcurrency` at a time; a row seen twice (the data moved between pages) is kept once.
+     */
+    const query = (select: string): Effect.Effect<ReadonlyArray<unknown>, QboRequestError> =>
+      Effect.gen(function* () {
+        const entity = yield* entityOfSelect(select)
+        const rows: Array<unknown> = []
+        const seen = new Set<string>()
+        let pages = 0
+        let start = 1
+        let done = false
+        while (!done) {
+          const starts = Array.from({ length: concurrency }, (_, i) => start + i * pageSize)
+          const results = yield* Effect.forEach(starts, (at) => page(select, entity, at), { concurrency })
+          for (const [i, pageRows] of results.entries()) {
+            pages++
+            for (const row of pageRows) {
+              const id = idOf(row)
+              if (id !== undefined && seen.has(id)) continue
+              if (id !== undefined) seen.add(id)
+              rows.push(row)
+            }
+            yield* options.onProgress(
+              QboProgress.PageFetched({ entity, startPosition: starts[i] ?? start, records: pageRows.length, totalRecords: rows.length, pages })
+            )
+            if (pageRows.length < pageSize) {
+              done = true
+              break
+            }
+          }
+          start += concurrency * pageSize
+        }
+        return rows
+      }).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
+
+    const read = (entity: "Customer" | "Invoice", id: string): Effect.Effect<unknown, QboRequestError> => {
+      const context = { operation: `read ${entity} ${id}`, requestId: null }
+      return send({ operation: context.operation, method: "GET", path: `${entity.toLowerCase()}/${encodeURIComponent(id)}` }).pipe(
+        Effect.flatMap((json) => entityOf(json, entity, context)),
+        Effect.withSpan(`QboClient.read${entity}`, { attributes: { id } })
+      )
+    }
+
+    const update = (entity: "Customer" | "Invoice", id: string, body: Record<string, unknown>, requestId: string) => {
+      const context = { operation: `update ${entity} ${id}`, requestId }
+      return Effect.gen(function* () {
+        yield* checkRequestId(requestId, context.operation, false)
+        const json = yield* send({ operation: context.operation, method: "POST", path: entity.toLowerCase(), body, requestId })
+        return yield* entityOf(json, entity, context)
+      }).pipe(Effect.withSpan(`QboClient.sparseUpdate${entity}`, { attributes: { id, requestId } }))
+    }
+
+    const batchResult = (item: QboBatchItem, answer: unknown, requestId: string): QboBatchResult => {
+      const context = { operation: `batch item ${item.bId}`, requestId }
+      const fault = itemFault(answer, context)
+      if (Option.isSome(fault)) return QboBatchResult.Failed({ bId: item.bId, error: fault.value })
+      const decoded: Either.Either<QboBatchResult, QboUnexpectedResponse | QboFault | QboInvalidRequest> =
+        item._tag === "Query"
+          ? Either.flatMap(entityOfSelect(item.query), (entity) => queryRows(answer, entity, context)).pipe(
+              Either.map((rows) => QboBatchResult.Queried({ bId: item.bId, rows }))
+            )
+          : Either.map(entityOf(answer, item._tag === "UpdateCustomer" ? "Customer" : "Invoice", context), (entity) =>
+              QboBatchResult.Updated({ bId: item.bId, entity })
+            )
+      return Either.getOrElse(decoded, (error) =>
+        QboBatchResult.Failed({
+          bId: item.bId,
+          error:
+            error._tag === "QboInvalidRequest"
+              ? new QboUnexpectedResponse({ operation: context.operation, status: 200, expected: "query rows", snippet: error.reason })
+              : error
+        })
+      )
+    }
+
+    /** Up to 30 items in one request; QBO runs them independently and answers each one, faults included. */
+    const batch = (items: ReadonlyArray<QboBatchItem>, requestId: string): Effect.Effect<ReadonlyArray<QboBatchResult>, QboRequestError> =>
+      Effect.gen(function* () {
+        const operation = `batch of ${items.length}`
+        yield* checkBatch(items, operation)
+        yield* checkRequestId(requestId, operation, true)
+        const json = yield* send({
+          operation,
+          method: "POST",
+          path: "batch",
+          body: { BatchItemRequest: items.map(batchItemBody) },
+          requestId,
+          isBatch: true
+        })
+        const answers = isRecord(json) && Array.isArray(json["BatchItemResponse"]) ? json["BatchItemResponse"] : undefined
+        if (answers === undefined) {
+          return yield* new QboUnexpectedResponse({ operation, status: 200, expected: "BatchItemResponse", snippet: JSON.stringify(json).slice(0, 300) })
+        }
+        // QBO does not promise to answer in request order: match answers to items by bId.
+        const byBId = new Map(answers.map((answer) => [isRecord(answer) ? String(answer["bId"]) : "", answer]))
+        return items.map((item) => {
+          const answer = byBId.get(item.bId)
+          return answer === undefined
+            ? QboBatchResult.Failed({
+                bId: item.bId,
+                error: new QboUnexpectedResponse({ operation: `batch item ${item.bId}`, status: 200, expected: "an answer for this bId", snippet: "missing" })
+              })
+            : batchResult(item, answer, requestId)
+        })
+      }).pipe(Effect.withSpan("QboClient.batch", { attributes: { items: items.length, requestId } }))
+
+    return {
+      query,
+      /** Every customer, inactive ones included (QBO leaves them out unless asked). */
+      pullCustomers: query("SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY Id"),
+      pullInvoices: query("SELECT * FROM Invoice ORDERBY Id"),
+      readCustomer: (id: QboCustomerId) => read("Customer", id),
+      readInvoice: (id: QboInvoiceId) => read("Invoice", id),
+      /** Changes only the given fields; fails with a `QboFault` of kind "staleObject" if the SyncToken is old. */
+      sparseUpdateCustomer: (change: CustomerUpdate) =>
+        update("Customer", change.id, customerSparseBody(change.id, change.syncToken, change.fields), change.requestId),
+      /** Changes only the given fields; never sends `Line`, which would replace every line of the invoice. */
+      sparseUpdateInvoice: (change: InvoiceUpdate) =>
+        update("Invoice", change.id, invoiceSparseBody(change.id, change.syncToken, change.fields), change.requestId),
+      batch
+    }
+  })
+}) {}

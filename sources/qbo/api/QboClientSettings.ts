@@ -1,0 +1,69 @@
+import { Context, Duration, Effect, Schedule } from "effect"
+import type { QboProgress } from "./QboProgress.ts"
+
+export interface QboLimits {
+  /** QBO: 10 requests a second per company and app. */
+  readonly perSecond: number
+  /** QBO: 500 requests a minute per company. */
+  readonly perMinute: number
+  /** QBO: 40 batch requests a minute per company and app. */
+  readonly batchPerMinute: number
+  /**
+   * Added to each window when pacing. Network delay is already covered (a request counts until a window after
+   * its answer, see `SlidingWindowLog`); this only absorbs timer rounding.
+   */
+  readonly secondMarginMillis: number
+  readonly minuteMarginMillis: number
+}
+
+export interface QboClientOptions {
+  /** Rows per query page; QBO's maximum is 1,000. */
+  readonly pageSize: number
+  /** Query pages requested at once. QBO once capped concurrency at 10 per company and app. */
+  readonly pageConcurrency: number
+  /** QBO times requests out at 120 s on its side. */
+  readonly requestTimeout: Duration.DurationInput
+  /** QBO: "on HTTP 429 wait 60 s before retrying". */
+  readonly throttleWait: Duration.DurationInput
+  readonly maxThrottleWaits: number
+  /** First back-off after a timeout, dropped connection or 5xx; it doubles on each retry. */
+  readonly retryBase: Duration.DurationInput
+  readonly maxRetries: number
+  readonly limits: QboLimits
+  readonly minorVersion: string
+  readonly onProgress: (event: QboProgress) => Effect.Effect<void>
+}
+
+export const qboLimits: QboLimits = {
+  perSecond: 10,
+  perMinute: 500,
+  batchPerMinute: 40,
+  secondMarginMillis: 25,
+  minuteMarginMillis: 250
+}
+
+export const defaultQboClientOptions: QboClientOptions = {
+  pageSize: 1_000,
+  pageConcurrency: 4,
+  requestTimeout: Duration.seconds(100),
+  throttleWait: Duration.seconds(60),
+  maxThrottleWaits: 5,
+  retryBase: Duration.millis(500),
+  maxRetries: 4,
+  limits: qboLimits,
+  minorVersion: "75",
+  onProgress: () => Effect.void
+}
+
+/** Tuning for `QboClient`; QBO's documented values unless a test or a terminal provides its own. */
+export class QboClientSettings extends Context.Reference<QboClientSettings>()("reconcile/QboClientSettings", {
+  defaultValue: () => defaultQboClientOptions
+}) {}
+
+/** Retry policy for timeouts, dropped connections and 5xx: exponential back-off with jitter, bounded. */
+export const transientRetrySchedule = (options: QboClientOptions) =>
+  Schedule.exponential(options.retryBase, 2).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(options.maxRetries)))
+
+/** Retry policy for 429: QBO asks for a fixed 60 s wait. */
+export const throttleRetrySchedule = (options: QboClientOptions) =>
+  Schedule.spaced(options.throttleWait).pipe(Schedule.intersect(Schedule.recurs(options.maxThrottleWaits)))

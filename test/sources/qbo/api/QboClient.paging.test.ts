@@ -1,0 +1,97 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { QboClient } from "../../../../sources/qbo/api/QboClient.ts"
+import type { QboProgress } from "../../../../sources/qbo/api/QboProgress.ts"
+import { pullQbo } from "../../../../sources/qbo/api/pullQbo.ts"
+import { localQbo, localQboLayer } from "./localQbo.ts"
+import { customers, invoices, rawCustomer } from "./rawEntities.ts"
+
+const ids = (rows: ReadonlyArray<unknown>): Array<string> =>
+  rows.map((row) => (typeof row === "object" && row !== null && "Id" in row ? String(row.Id) : "?"))
+
+const pullCustomersFrom = (count: number, pageConcurrency: number) =>
+  Effect.gen(function* () {
+    const server = yield* localQbo({ customers: customers(count), invoices: [], limits: "off" })
+    const rows = yield* Effect.flatMap(QboClient, (client) => client.pullCustomers).pipe(
+      Effect.provide(localQboLayer(server, { client: { pageConcurrency } }))
+    )
+    return { rows, queries: server.stats.byOperation.query ?? 0 }
+  })
+
+describe("QboClient paging", () => {
+  const edges: ReadonlyArray<{ readonly count: number; readonly expectedQueries: number }> = [
+    { count: 0, expectedQueries: 1 },
+    { count: 1, expectedQueries: 1 },
+    { count: 1000, expectedQueries: 2 },
+    { count: 1001, expectedQueries: 2 }
+  ]
+  for (const { count, expectedQueries } of edges) {
+    it.scopedLive(`pulls ${count} customers in ${expectedQueries} page request(s) and stops on the short page`, () =>
+      Effect.gen(function* () {
+        const { rows, queries } = yield* pullCustomersFrom(count, 1)
+        expect(rows).toHaveLength(count)
+        expect(new Set(ids(rows)).size).toBe(count)
+        expect(ids(rows).slice(0, 2)).toEqual(count === 0 ? [] : count === 1 ? ["1"] : ["1", "2"])
+        expect(queries).toBe(expectedQueries)
+      })
+    )
+  }
+
+  it.scopedLive("pulls 2,500 customers with concurrent pages, in Id order, each once", () =>
+    Effect.gen(function* () {
+      const { rows, queries } = yield* pullCustomersFrom(2500, 4)
+      expect(ids(rows)).toEqual(Array.from({ length: 2500 }, (_, i) => String(i + 1)))
+      // Pages 1-4 in one round: the third is short, the fourth is empty and wasted.
+      expect(queries).toBe(4)
+    })
+  )
+
+  it.scopedLive("includes inactive customers, which QBO leaves out of a plain SELECT", () =>
+    Effect.gen(function* () {
+      const server = yield* localQbo({
+        customers: [rawCustomer({ id: "1" }), rawCustomer({ id: "2", active: false }), rawCustomer({ id: "3" })],
+        invoices: [],
+        limits: "off"
+      })
+      const { all, plain } = yield* Effect.gen(function* () {
+        const client = yield* QboClient
+        return { all: yield* client.pullCustomers, plain: yield* client.query("SELECT * FROM Customer") }
+      }).pipe(Effect.provide(localQboLayer(server)))
+      expect(ids(all)).toEqual(["1", "2", "3"])
+      expect(ids(plain)).toEqual(["1", "3"])
+    })
+  )
+
+  it.scopedLive("sends minorversion=75 on every request and reports each page", () =>
+    Effect.gen(function* () {
+      const server = yield* localQbo({ customers: customers(1200), invoices: invoices(2100, 1200), limits: "off" })
+      const events: Array<QboProgress> = []
+      const pulled = yield* pullQbo.pipe(
+        Effect.provide(localQboLayer(server, { client: { pageConcurrency: 1, onProgress: (event) => Effect.sync(() => events.push(event)) } }))
+      )
+      expect(pulled.customers).toHaveLength(1200)
+      expect(pulled.invoices).toHaveLength(2100)
+      expect([...server.stats.minorVersions]).toEqual(["75"])
+      const pages = events.flatMap((event) => (event._tag === "PageFetched" ? [event] : []))
+      expect(pages.map((page) => [page.entity, page.startPosition, page.records, page.totalRecords])).toEqual([
+        ["Customer", 1, 1000, 1000],
+        ["Customer", 1001, 200, 1200],
+        ["Invoice", 1, 1000, 1000],
+        ["Invoice", 1001, 1000, 2000],
+        ["Invoice", 2001, 100, 2100]
+      ])
+    })
+  )
+
+  it.scopedLive("refuses a query that sets its own paging", () =>
+    Effect.gen(function* () {
+      const server = yield* localQbo({ customers: customers(3), invoices: [], limits: "off" })
+      const error = yield* Effect.flatMap(QboClient, (client) => client.query("SELECT * FROM Customer MAXRESULTS 5")).pipe(
+        Effect.provide(localQboLayer(server)),
+        Effect.flip
+      )
+      expect(error._tag).toBe("QboInvalidRequest")
+      expect(server.stats.requests).toBe(0)
+    })
+  )
+})
