@@ -6,7 +6,7 @@ import { tmpdir } from "node:os"
 import { defaultMatchSettings, MatcherLive } from "../matchers/FellegiSunterMatcher.ts"
 import { DEFAULT_REVIEW_THRESHOLD } from "../pipeline/cases/buildCase.ts"
 import { reconcile } from "../pipeline/reconcile.ts"
-import { loadFileSnapshot } from "../sources/loadFileSnapshot.ts"
+import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { generateCompany } from "../test/generator/generateCompany.ts"
 import { scoreAgainstTruth } from "../test/generator/scoreAgainstTruth.ts"
@@ -27,15 +27,17 @@ export const demoCommand = Command.make("demo", { customers, seed }, (args) =>
     const company = generateCompany({ seed: args.seed, customers: args.customers })
     yield* writeCompany(company, dir)
     yield* Console.log(`Generated a company of ${args.customers} POM customers in ${dir}`)
-    const loaded = yield* loadFileSnapshot(join(dir, "pom"), join(dir, "qbo"))
-    const { summary, cases } = yield* reconcile({
-      ...loaded,
-      outDir: join(dir, "out"),
-      settings: {
-        matchThreshold: defaultMatchSettings.matchThreshold,
-        reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
-        booksClosedThrough: null
-      }
+    const { summary, cases } = yield* Effect.gen(function* () {
+      const loaded = yield* loadSnapshot({ _tag: "files", dir: join(dir, "pom") }, { _tag: "files", dir: join(dir, "qbo") })
+      return yield* reconcile({
+        ...loaded,
+        outDir: join(dir, "out"),
+        settings: {
+          matchThreshold: defaultMatchSettings.matchThreshold,
+          reviewThreshold: DEFAULT_REVIEW_THRESHOLD,
+          booksClosedThrough: null
+        }
+      })
     }).pipe(Effect.provide(Store.layer(join(dir, "reconcile.db"))))
     yield* Console.log(humanSummary(summary))
     const score = scoreAgainstTruth(company.truth, cases)

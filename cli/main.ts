@@ -1,15 +1,19 @@
 import { Command } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
-import { Console, Effect } from "effect"
+import { Console, Effect, Layer } from "effect"
+import { loggingLayer } from "./logging.ts"
 import { runCommand } from "./RunCommand.ts"
 import { applyCommand } from "./ApplyCommand.ts"
+import { evalCommand } from "./EvalCommand.ts"
 import { decisionsCommand } from "./DecisionsCommand.ts"
 import { demoCommand } from "./DemoCommand.ts"
 import { statusCommand } from "./StatusCommand.ts"
+import { pullCommand } from "./PullCommand.ts"
+import { qboCommand } from "./QboCommand.ts"
 
 const reconcile = Command.make("reconcile").pipe(
   Command.withDescription("Find and fix duplicate customers and wrong links between Pool Office Manager and QuickBooks Online"),
-  Command.withSubcommands([runCommand, applyCommand, statusCommand, decisionsCommand, demoCommand])
+  Command.withSubcommands([runCommand, pullCommand, applyCommand, evalCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
 )
 
 const cli = Command.run(reconcile, { name: "reconcile", version: "0.1.0" })
@@ -27,7 +31,7 @@ const program = Effect.suspend(() => cli(process.argv)).pipe(
       })
     )
   ),
-  Effect.provide(NodeContext.layer)
+  Effect.provide(Layer.merge(NodeContext.layer, loggingLayer))
 )
 
 NodeRuntime.runMain(program, { disableErrorReporting: true })

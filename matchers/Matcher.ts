@@ -10,6 +10,9 @@ export interface MatchSettings {
 export interface BlockingRuleStats {
   readonly rule: string
   readonly candidatePairs: number
+  /** Blocks too large to pair (a very common value): a true pair in one is found only by another rule. */
+  readonly skippedBlocks: number
+  readonly skippedPairs: number
 }
 
 export interface MatchStats {

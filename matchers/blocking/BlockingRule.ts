@@ -1,0 +1,71 @@
+import type { FieldName } from "../prepare/FieldName.ts"
+
+/**
+ * One part of a blocking key: each value of the fields (several fields pool their values, so a name token
+ * matches whether it was typed as a first or a last name), as is, by its sound (Double Metaphone), by its first
+ * letter, or for an email by its mailbox name (before the "@").
+ */
+export interface KeyPart {
+  readonly fields: ReadonlyArray<FieldName>
+  readonly transform: "value" | "sound" | "initial" | "mailbox"
+}
+
+/**
+ * Records that share a key under some rule become candidate pairs; all other pairs are never scored. Rules are
+ * unioned, so a true pair needs to survive only one of them.
+ */
+export interface BlockingRule {
+  readonly name: string
+  /** The key is every combination of the parts' values (a record with two phones has two phone keys). */
+  readonly parts: ReadonlyArray<KeyPart>
+  /**
+   * A block holding more records than this is skipped and reported: a key shared by that many records (an
+   * office phone typed on every account, a surname common in one ZIP) says little, and its pairs grow
+   * quadratically. This cap is what keeps candidate pairs linear in the number of records.
+   */
+  readonly maxBlockSize: number
+  /**
+   * At most this many pairs per record from this rule (but never fewer than `MIN_PAIR_BUDGET` in all): when the
+   * blocks would give more, the largest are skipped (and reported) until they fit. A rule on names and a town
+   * suits a few thousand records and floods a hundred thousand; this keeps every rule linear in the data
+   * whatever its distribution.
+   */
+  readonly maxPairsPerRecord: number
+  /** The parts' order does not matter: "first+last" also pairs a record whose first and last names were swapped. */
+  readonly unordered?: boolean
+}
+
+const value = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "value" })
+const sound = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "sound" })
+const mailbox: KeyPart = { fields: ["email"], transform: "mailbox" }
+
+const rule = (
+  name: string,
+  parts: ReadonlyArray<KeyPart>,
+  options: { readonly unordered?: boolean; readonly maxPairsPerRecord?: number } = {}
+): BlockingRule => ({ name, parts, maxBlockSize: 100, maxPairsPerRecord: 1, ...options })
+
+/** Rules on a name and a place, or on names alone, propose mostly non-matches once the data is large. */
+const broad = { maxPairsPerRecord: 0.5 }
+
+/**
+ * Contact rules catch the duplicates typed with the same phone or email; the address rules those at one property;
+ * the name rules those whose contact details and house number differ or are missing (typos, swapped names). The
+ * name rules were added for the misses the others left on Febrl and Splink's fake_1000 (see the README numbers).
+ */
+export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
+  rule("phone", [value("phone")]),
+  rule("email", [value("email")]),
+  rule("email mailbox", [mailbox]),
+  rule("company name", [value("companyName")]),
+  rule("zip+house number", [value("zip"), value("houseNumber")]),
+  rule("house number+street", [value("houseNumber"), value("street")]),
+  rule("house number+city", [value("houseNumber"), value("city")], broad),
+  rule("street+zip", [value("street"), value("zip")]),
+  rule("first+last name sound", [sound("firstName"), sound("lastName")], { unordered: true, ...broad }),
+  rule("last name sound+zip", [sound("lastName"), value("zip")], broad),
+  rule("last name sound+city", [sound("lastName"), value("city")], broad),
+  rule("first name sound+zip", [sound("firstName"), value("zip")], broad),
+  rule("first name sound+city", [sound("firstName"), value("city")], broad),
+  rule("name token sound", [sound("firstName", "lastName")], broad)
+]

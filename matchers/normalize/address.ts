@@ -1,0 +1,118 @@
+import type { PostalAddress } from "../../pipeline/domain/PomRecords.ts"
+import { foldText, foldWords } from "./foldText.ts"
+import { directionals, stateCodes, streetSuffixes, unitDesignators } from "./uspsAbbreviations.ts"
+
+/** A street address split into the parts a match compares; "" marks a part the address does not have. */
+export interface NormalizedAddress {
+  /** "123", "123a", "12-14". */
+  readonly houseNumber: string
+  /** USPS-abbreviated street name with its directionals: "n main st". For a PO box: "po box". */
+  readonly streetName: string
+  /** The secondary unit's identifier without its designator: "Apt 4B", "#4b", "Suite 4b" → "4b". */
+  readonly unit: string
+  readonly isPoBox: boolean
+  readonly city: string
+  /** Two-letter code when the state is a US state name or code, else the folded text. */
+  readonly state: string
+  /** ZIP5 for a US ZIP or ZIP+4; the digits of any other postcode. */
+  readonly zip: string
+}
+
+const poBox = /^\s*(?:p\.?\s*o\.?\s*b(?:ox)?|post\s+office\s+box|box)\b\.?\s*#?\s*([a-z0-9-]+)/i
+const houseNumberShape = /^\d+[a-z]?$|^\d+-\d+[a-z]?$/
+
+const zipPlus4 = /^\s*\d{5}\s*-?\s*\d{4}\s*$/
+
+const normalizeZip = (raw: string): string => {
+  const digits = raw.replace(/\D/g, "")
+  // ZIP+4 typed with or without its hyphen: the first five digits are the delivery area.
+  return digits.length === 9 && zipPlus4.test(raw) ? digits.slice(0, 5) : digits
+}
+
+const normalizeState = (raw: string): string => {
+  const folded = foldText(raw)
+  return stateCodes.get(folded) ?? folded
+}
+
+/** Towns, states and ZIPs repeat across thousands of records: each spelling is normalised once. */
+const remembered = (normalize: (raw: string) => string, limit = 100_000): ((raw: string) => string) => {
+  const known = new Map<string, string>()
+  return (raw) => {
+    let value = known.get(raw)
+    if (value === undefined) {
+      value = normalize(raw)
+      if (known.size < limit) known.set(raw, value)
+    }
+    return value
+  }
+}
+
+const cityOf = remembered(foldText)
+const stateOf = remembered(normalizeState)
+const zipOf = remembered(normalizeZip)
+
+/** Abbreviates directionals at either end and the street suffix (the last word, or the one before a trailing directional). */
+const abbreviateStreet = (ws: ReadonlyArray<string>): Array<string> => {
+  const out = [...ws]
+  const n = out.length
+  if (n === 0) return out
+  const abbreviate = (i: number, table: ReadonlyMap<string, string>): boolean => {
+    const w = out[i]
+    const standard = w === undefined ? undefined : table.get(w)
+    if (standard === undefined) return false
+    out[i] = standard
+    return true
+  }
+  // A one-word street ("Broadway", "North") has no suffix or directional to abbreviate.
+  if (n === 1) return out
+  abbreviate(0, directionals)
+  const trailingDirectional = abbreviate(n - 1, directionals)
+  const suffixAt = trailingDirectional ? n - 2 : n - 1
+  if (suffixAt >= 1) abbreviate(suffixAt, streetSuffixes)
+  return out
+}
+
+/** Splits "123 N Main Street Apt 4B" into house number, street name and unit. */
+const splitStreet = (raw: string): { houseNumber: string; streetName: string; unit: string; isPoBox: boolean } => {
+  const box = poBox.exec(raw)
+  if (box?.[1] !== undefined) return { houseNumber: foldText(box[1]).replace(/ /g, ""), streetName: "po box", unit: "", isPoBox: true }
+  // "#" marks a unit even when glued to its identifier ("#4B"); folding would drop it, so it becomes "unit".
+  const ws = foldWords(raw.replace(/#/g, " unit "))
+  let unitStart = ws.length
+  for (let i = 1; i < ws.length; i++) {
+    const w = ws[i]
+    if (w !== undefined && unitDesignators.has(w)) {
+      unitStart = i
+      break
+    }
+  }
+  const unitWords = ws.slice(unitStart).filter((w) => !unitDesignators.has(w))
+  let streetWords = ws.slice(0, unitStart)
+  let houseNumber = ""
+  const first = streetWords[0]
+  if (first !== undefined && houseNumberShape.test(first)) {
+    houseNumber = first
+    streetWords = streetWords.slice(1)
+    // "12 B Main St": a single letter right after the number belongs to it, unless it is a directional.
+    const next = streetWords[0]
+    if (next !== undefined && streetWords.length > 1 && /^[a-z]$/.test(next) && !directionals.has(next)) {
+      houseNumber += next
+      streetWords = streetWords.slice(1)
+    }
+  }
+  return { houseNumber, streetName: abbreviateStreet(streetWords).join(" "), unit: unitWords.join(""), isPoBox: false }
+}
+
+/** Normalises a postal address; null when every part of it is blank. */
+export const normalizeAddress = (address: PostalAddress): NormalizedAddress | null => {
+  // "123 1/2 Main St": the half house number becomes "123h" so it stays one token.
+  const raw = address.street
+  const street = splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
+  const city = cityOf(address.city)
+  const state = stateOf(address.state)
+  const zip = zipOf(address.zip)
+  if (street.houseNumber === "" && street.streetName === "" && street.unit === "" && city === "" && state === "" && zip === "") {
+    return null
+  }
+  return { ...street, city, state, zip }
+}

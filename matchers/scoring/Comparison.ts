@@ -1,0 +1,46 @@
+import type { FieldName } from "../prepare/FieldName.ts"
+
+/**
+ * How one field of two records is compared: an ordered list of levels, the first whose test passes wins. A pair
+ * where either record lacks the field sits at the implicit "missing" level (index 0), which weighs nothing.
+ * Splink and dedupe keep comparisons as data like this so every score can be explained level by level.
+ */
+export type LevelTest =
+  /** Some value of one record equals some value of the other. */
+  | { readonly _tag: "Exact" }
+  /** First names that one nickname table group joins ("bob" ~ "robert"). */
+  | { readonly _tag: "Nickname" }
+  /**
+   * Values cross with the `other` field: this field of one record equals `other` of the second. With `both`,
+   * the crossing must hold both ways (first and last name swapped outright), so that a full swap and a single
+   * shared word are told apart and one crossing is not counted by two comparisons.
+   */
+  | { readonly _tag: "Swapped"; readonly other: FieldName; readonly both: boolean }
+  | { readonly _tag: "JaroWinkler"; readonly atLeast: number }
+  | { readonly _tag: "EditDistance"; readonly atMost: number }
+  /** The last `length` characters agree: a phone typed with and without its area code. */
+  | { readonly _tag: "SameEnding"; readonly length: number }
+  /** Email addresses with one mailbox name at different providers. */
+  | { readonly _tag: "SameLocalPart" }
+  | { readonly _tag: "Else" }
+
+export interface ComparisonLevel {
+  readonly label: string
+  readonly test: LevelTest
+  /** P(level | same customer) to start EM from; also the value EM is pulled towards when pairs are few. */
+  readonly m: number
+  /** P(level | different customers) to fall back on when there are too few records to estimate it. */
+  readonly u: number
+  /** Weigh an exact agreement by how rare the shared value is (a shared "Zbikowski" says more than "Smith"). */
+  readonly termFrequency?: boolean
+}
+
+export interface Comparison {
+  readonly field: FieldName
+  /** The last level's test must be `Else`. */
+  readonly levels: ReadonlyArray<ComparisonLevel>
+}
+
+/** The label of level `index` of a comparison, index 0 being "missing". */
+export const levelLabel = (c: Comparison, index: number): string =>
+  index === 0 ? "missing" : (c.levels[index - 1]?.label ?? "unknown")

@@ -1,0 +1,60 @@
+import { NodeContext } from "@effect/platform-node"
+import { Effect } from "effect"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { RunId } from "../../pipeline/domain/Ids.ts"
+import { Store } from "../../sinks/store/Store.ts"
+import { writeCompany } from "../generator/writeCompany.ts"
+import { type Sandbox, startSandbox } from "../servers/startSandbox.ts"
+import { runCli } from "./runCli.ts"
+
+let sandbox: Sandbox
+let dir = ""
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "reconcile-pull-"))
+  sandbox = await startSandbox({ customers: 2500, seed: 23 })
+  await Effect.runPromise(writeCompany(sandbox.company, join(dir, "files")).pipe(Effect.provide(NodeContext.layer)))
+})
+afterAll(async () => {
+  await sandbox.close()
+})
+
+const casesOf = (db: string, runId: string) =>
+  Effect.runPromise(Effect.scoped(Effect.flatMap(Store, (s) => s.casesOfRun(RunId.make(runId)))).pipe(Effect.provide(Store.layer(db))))
+
+const shape = (cases: Awaited<ReturnType<typeof casesOf>>) =>
+  cases.map((c) => ({ id: c.id, scenario: c.scenario, keep: c.keepPomId, correct: c.correctQboId, steps: c.plan.steps.length })).sort((a, b) => (a.id < b.id ? -1 : 1))
+
+describe("reconcile run on the live APIs", () => {
+  it("pulls a company from the local QBO and POM servers and finds exactly the cases the offline run finds", async () => {
+    const liveDb = join(dir, "live.db")
+    await sandbox.connectQbo(liveDb)
+    const live = await runCli(["run", "--pom-api", "--qbo-api", "--out", join(dir, "live-out"), "--db", liveDb, "--json"], sandbox.env)
+    expect(live.stderr).not.toMatch(/"logLevel":"(ERROR|FATAL)"/)
+    expect(live.code).toBe(0)
+    const liveSummary = JSON.parse(live.stdout)
+    expect(liveSummary.inputs).toEqual({ pom: "api:pom", qbo: "api:qbo" })
+
+    const fileDb = join(dir, "files.db")
+    const offline = await runCli(["run", "--pom-csv", join(dir, "files", "pom"), "--qbo-snapshot", join(dir, "files", "qbo"), "--out", join(dir, "file-out"), "--db", fileDb, "--json"])
+    const fileSummary = JSON.parse(offline.stdout)
+
+    expect(liveSummary.records).toEqual(fileSummary.records)
+    const liveCases = shape(await casesOf(liveDb, liveSummary.runId))
+    expect(liveCases.length).toBe(sandbox.company.truth.cases.length)
+    expect(liveCases).toEqual(shape(await casesOf(fileDb, fileSummary.runId)))
+    // Inactive QBO customers are pulled too (QBO leaves them out unless asked).
+    const inactive = sandbox.company.qbo.customers.filter((c) => typeof c === "object" && c !== null && "Active" in c && c.Active === false)
+    expect(inactive.length).toBeGreaterThan(0)
+    expect(liveSummary.records.qboCustomers).toBe(sandbox.company.qbo.customers.length)
+  })
+
+  it("says what to do when neither a folder nor the API is given for a side", async () => {
+    const result = await runCli(["run", "--pom-api", "--out", join(dir, "x"), "--db", join(dir, "x.db")], sandbox.env)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/--qbo-snapshot folder.*or --qbo-api/)
+  })
+})

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest"
+import { normalizePersonName } from "../../../matchers/normalize/personName.ts"
+
+const name = (firstName: string, lastName: string, fullName = "") => normalizePersonName({ firstName, lastName, fullName })
+
+describe("normalizePersonName", () => {
+  it("folds case, accents and punctuation in first and last name", () => {
+    expect(name("  JOSÉ ", "O'Brien-Núñez")).toEqual({ givenNames: ["jose"], surnames: ["obriennunez", "obrien", "nunez"] })
+  })
+
+  it("drops honorifics and suffixes", () => {
+    expect(name("Dr. Robert", "Smith Jr.")).toEqual({ givenNames: ["robert"], surnames: ["smith"] })
+    expect(name("", "", "Mr. John Doe III")).toEqual({ givenNames: ["john"], surnames: ["doe"] })
+  })
+
+  it('reads "Last, First" in a full name or a lone last name', () => {
+    expect(name("", "", "Doe, John")).toEqual({ givenNames: ["john"], surnames: ["doe"] })
+    expect(name("", "Doe, Jane")).toEqual({ givenNames: ["jane"], surnames: ["doe"] })
+  })
+
+  it('keeps both people of "Mr & Mrs John Doe" and "John and Jane Doe"', () => {
+    expect(name("", "", "Mr & Mrs John Doe")).toEqual({ givenNames: ["john"], surnames: ["doe"] })
+    expect(name("", "", "John and Jane Doe")).toEqual({ givenNames: ["john", "jane"], surnames: ["doe"] })
+    expect(name("", "", "John Doe & Jane Roe")).toEqual({ givenNames: ["john", "jane"], surnames: ["doe", "roe"] })
+    expect(name("John & Jane", "Doe")).toEqual({ givenNames: ["john", "jane"], surnames: ["doe"] })
+  })
+
+  it("drops middle initials but keeps a double first name whole as well", () => {
+    expect(name("John Q.", "Public")).toEqual({ givenNames: ["john"], surnames: ["public"] })
+    expect(name("Mary Ann", "Lee")).toEqual({ givenNames: ["mary", "maryann"], surnames: ["lee"] })
+  })
+
+  it("reads a household name as a surname", () => {
+    expect(name("", "", "The Smith Family")).toEqual({ givenNames: [], surnames: ["smith"] })
+  })
+
+  it("ignores the full name when first or last name is filled", () => {
+    expect(name("Ann", "Lee", "Lee Landscaping LLC")).toEqual({ givenNames: ["ann"], surnames: ["lee"] })
+    expect(name("", "", "")).toEqual({ givenNames: [], surnames: [] })
+  })
+})

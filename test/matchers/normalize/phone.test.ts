@@ -1,0 +1,39 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js"
+import { describe, expect, it } from "vitest"
+import { normalizePhone } from "../../../matchers/normalize/phone.ts"
+import { seededRandom } from "../../../matchers/scoring/random.ts"
+
+describe("normalizePhone", () => {
+  it("writes US numbers in E.164 however they are typed", () => {
+    for (const typed of ["(614) 710-0074", "614.710.0074", "614-710-0074", "1 614 710 0074", "+1 (614) 710-0074", "6147100074"]) {
+      expect(normalizePhone(typed)).toBe("+16147100074")
+    }
+  })
+
+  it("drops an extension", () => {
+    expect(normalizePhone("614-710-0074 ext. 3")).toBe("+16147100074")
+    expect(normalizePhone("614-710-0074 x12")).toBe("+16147100074")
+  })
+
+  it("reads other countries through libphonenumber", () => {
+    expect(normalizePhone("+44 20 7946 0958")).toBe("+442079460958")
+    expect(normalizePhone("+1 416 555 0199 (Toronto)")).toBe(normalizePhone("416-555-0199"))
+  })
+
+  it("falls back to the digits of an invalid number, or null when too short", () => {
+    expect(normalizePhone("555-1234")).toBe("5551234")
+    expect(normalizePhone("123-456-7890")).toBe("1234567890")
+    expect(normalizePhone("12")).toBeNull()
+    expect(normalizePhone("n/a")).toBeNull()
+  })
+
+  it("agrees with libphonenumber on random ten-digit numbers (its validity depends on NPA-NXX only)", () => {
+    const random = seededRandom(5)
+    for (let k = 0; k < 3000; k++) {
+      const digits = String(2000000000 + Math.floor(random() * 7999999999))
+      const parsed = parsePhoneNumberFromString(`+1${digits}`)
+      const expected = parsed?.isValid() === true ? `+1${digits}` : digits
+      expect(normalizePhone(digits)).toBe(expected)
+    }
+  })
+})

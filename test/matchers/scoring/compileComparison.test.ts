@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { nicknameFile } from "../../../matchers/FellegiSunterMatcher.ts"
+import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
+import { parseNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
+import type { FieldName } from "../../../matchers/prepare/FieldName.ts"
+import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
+import { levelLabel } from "../../../matchers/scoring/Comparison.ts"
+import { compileComparison } from "../../../matchers/scoring/compileComparison.ts"
+import { defaultComparisons } from "../../../matchers/scoring/defaultComparisons.ts"
+
+const nicknames = parseNicknameTable(readFileSync(nicknameFile, "utf8"))
+
+const record = (fields: Partial<MatchRecord>): MatchRecord => ({
+  ref: { system: "qbo", id: "x" },
+  firstName: "",
+  lastName: "",
+  fullName: "",
+  companyName: "",
+  emails: [],
+  phones: [],
+  address: null,
+  ...fields
+})
+
+/** The level label two records reach on one field under the default comparisons. */
+const levelOf = (field: FieldName, a: Partial<MatchRecord>, b: Partial<MatchRecord>): string => {
+  const comparison = defaultComparisons.find((c) => c.field === field)
+  if (comparison === undefined) throw new Error(`no comparison for ${field}`)
+  const records = prepareRecords([record(a), record(b)], { sides: null, nicknames })
+  return levelLabel(comparison, compileComparison(records, comparison)(0, 1))
+}
+
+const at = (street: string, zip = "33609") => ({ address: { street, city: "Tampa", state: "FL", zip } })
+
+describe("default comparison levels", () => {
+  it("first name: missing, exact, nickname, crossing a last name, Jaro-Winkler bands, differs", () => {
+    expect(levelOf("firstName", { firstName: "" }, { firstName: "John" })).toBe("missing")
+    expect(levelOf("firstName", { firstName: "JOHN" }, { firstName: "john" })).toBe("exact")
+    expect(levelOf("firstName", { firstName: "Robert" }, { firstName: "Bob" })).toBe("nickname")
+    expect(levelOf("firstName", { firstName: "Hall", lastName: "Isla" }, { firstName: "Isla", lastName: "Hall" })).toBe("crosses a last name")
+    expect(levelOf("firstName", { firstName: "Martha" }, { firstName: "Marhta" })).toBe("JW")
+    expect(levelOf("firstName", { firstName: "Dwayne" }, { firstName: "Duane" })).toBe("JW")
+    expect(levelOf("firstName", { firstName: "John" }, { firstName: "Mary" })).toBe("differs")
+  })
+
+  it("first name: the two JW bands are separate levels", () => {
+    const comparison = defaultComparisons.find((c) => c.field === "firstName")
+    if (comparison === undefined) throw new Error("no first name comparison")
+    const records = prepareRecords([record({ firstName: "Martha" }), record({ firstName: "Marhta" }), record({ firstName: "Dwayne" }), record({ firstName: "Duane" })], { sides: null, nicknames })
+    const compare = compileComparison(records, comparison)
+    expect(compare(0, 1)).toBeLessThan(compare(2, 3))
+  })
+
+  it("last name: exact, swapped outright with the first name, fuzzy, differs", () => {
+    expect(levelOf("lastName", { lastName: "Smith" }, { lastName: "smith" })).toBe("exact")
+    expect(levelOf("lastName", { firstName: "Isla", lastName: "Hall" }, { firstName: "Hall", lastName: "Isla" })).toBe("swapped with first name")
+    expect(levelOf("lastName", { firstName: "Isla", lastName: "Hall" }, { firstName: "Hall", lastName: "Brown" })).toBe("differs")
+    expect(levelOf("lastName", { lastName: "Smith" }, { lastName: "Smyth" })).toBe("JW")
+  })
+
+  it("company: exact after legal forms, fuzzy, differs", () => {
+    expect(levelOf("companyName", { companyName: "Acme Pools LLC" }, { companyName: "ACME POOLS, INC." })).toBe("exact")
+    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Acme Pool" })).toBe("JW")
+    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Blue Water Services" })).toBe("differs")
+  })
+
+  it("email: exact after folding, same mailbox elsewhere, a typo, differs", () => {
+    expect(levelOf("email", { emails: ["J.Doe@Gmail.com"] }, { emails: ["jdoe+pool@gmail.com"] })).toBe("exact")
+    expect(levelOf("email", { emails: ["jdoe@aol.com"] }, { emails: ["jdoe@yahoo.com"] })).toBe("same mailbox name")
+    expect(levelOf("email", { emails: ["jdoe@yahoo.com"] }, { emails: ["jdeo@yahoo.com"] })).toBe("one or two characters off")
+    expect(levelOf("email", { emails: ["jdoe@yahoo.com"] }, { emails: ["mary.smith@aol.com"] })).toBe("differs")
+  })
+
+  it("phone: any shared number, same local number, one digit off, differs", () => {
+    expect(levelOf("phone", { phones: ["(813) 555-0100", "813-555-0199"] }, { phones: ["8135550199"] })).toBe("exact")
+    expect(levelOf("phone", { phones: ["555-0199"] }, { phones: ["813-555-0199"] })).toBe("same last 7 digits")
+    expect(levelOf("phone", { phones: ["813-555-0199"] }, { phones: ["813-555-0198"] })).toBe("one digit off")
+    expect(levelOf("phone", { phones: ["813-555-0199"] }, { phones: ["727-444-1234"] })).toBe("differs")
+  })
+
+  it("address parts: house number, street, unit, zip", () => {
+    expect(levelOf("houseNumber", at("123 Main St"), at("123 Main Street"))).toBe("exact")
+    expect(levelOf("houseNumber", at("123 Main St"), at("124 Main St"))).toBe("one character off")
+    expect(levelOf("houseNumber", at("123 Main St"), at("456 Main St"))).toBe("differs")
+    expect(levelOf("street", at("123 North Main Street"), at("123 N Main St"))).toBe("exact")
+    expect(levelOf("street", at("123 Main St"), at("123 Mian St"))).toBe("JW")
+    expect(levelOf("street", at("123 Main St"), at("123 Oak Ave"))).toBe("differs")
+    expect(levelOf("unit", at("1 Main St Apt 4"), at("1 Main St #4"))).toBe("exact")
+    expect(levelOf("unit", at("1 Main St Apt 4"), at("1 Main St Apt 5"))).toBe("differs")
+    expect(levelOf("zip", at("1 Main St", "33609-1234"), at("1 Main St", "33609"))).toBe("exact")
+    expect(levelOf("zip", at("1 Main St", "33609"), at("1 Main St", "33608"))).toBe("one digit off")
+    expect(levelOf("zip", at("1 Main St", "33609"), at("1 Main St", "90210"))).toBe("differs")
+  })
+
+  it("a PO box neither agrees nor disagrees with a street address", () => {
+    expect(levelOf("houseNumber", at("PO Box 12"), at("12 Main St"))).toBe("missing")
+    expect(levelOf("street", at("PO Box 12"), at("12 Main St"))).toBe("missing")
+    expect(levelOf("zip", at("PO Box 12"), at("12 Main St"))).toBe("exact")
+  })
+})

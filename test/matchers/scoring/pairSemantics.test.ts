@@ -1,0 +1,101 @@
+import { it } from "@effect/vitest"
+import { Effect } from "effect"
+import { describe, expect } from "vitest"
+import { defaultMatchSettings } from "../../../matchers/FellegiSunterMatcher.ts"
+import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
+import { DIFFERENT_PROPERTY_WEIGHT } from "../../../matchers/scoring/pairSemantics.ts"
+import { dedupeAmongBackground } from "../domainFixture.ts"
+
+const customer = (system: "pom" | "qbo", id: string, fields: Partial<MatchRecord>): MatchRecord => ({
+  ref: { system, id },
+  firstName: "",
+  lastName: "",
+  fullName: "",
+  companyName: "",
+  emails: [],
+  phones: [],
+  address: null,
+  ...fields
+})
+
+const tampa = (street: string) => ({ street, city: "Tampa", state: "FL", zip: "33609" })
+const threshold = defaultMatchSettings.matchThreshold
+
+describe("pair semantics", () => {
+  const karen = { firstName: "Karen", lastName: "Quigley", phones: ["813-555-0142"], emails: ["kquigley@example.net"] }
+  const planted = [
+    // One owner, two properties, one QBO payer billed at home.
+    customer("pom", "home", { ...karen, address: tampa("12 Palm St") }),
+    customer("pom", "rental", { ...karen, address: tampa("900 Oak Ave") }),
+    customer("qbo", "payer", { ...karen, fullName: "Quigley, Karen", firstName: "", lastName: "", address: tampa("12 Palm Street") }),
+    // A snowbird billed up north.
+    customer("pom", "snowbird", { firstName: "Dale", lastName: "Abernathy", phones: ["727-555-0111"], emails: ["dale.a@example.org"], address: tampa("44 Heron Dr") }),
+    customer("qbo", "snowbird-payer", {
+      fullName: "Dale Abernathy",
+      phones: ["(727) 555-0111"],
+      emails: ["DALE.A@EXAMPLE.ORG"],
+      address: { street: "8 Lake Rd", city: "Columbus", state: "OH", zip: "43220" }
+    }),
+    // A true duplicate account: the same property typed again.
+    customer("pom", "dup-a", { firstName: "Gwendolyn", lastName: "Castellanos", phones: ["813-555-0177"], address: tampa("300 Coral Way") }),
+    customer("pom", "dup-b", { firstName: "Gwendolyn", lastName: "Castelanos", phones: ["8135550177"], address: tampa("300 Coral Way") }),
+    // Neighbours on one street.
+    customer("pom", "n1", { firstName: "Mark", lastName: "Lindqvist", phones: ["813-555-0201"], address: tampa("101 Palm St") }),
+    customer("pom", "n2", { firstName: "Sarah", lastName: "Okonkwo", phones: ["813-555-0202"], address: tampa("103 Palm St") }),
+    // Relatives: one rare surname, two households in one town.
+    customer("pom", "r1", { firstName: "Paul", lastName: "Fairweather", phones: ["813-555-0301"], emails: ["paul@fw.net"], address: tampa("5 Tarpon Ln") }),
+    customer("pom", "r2", { firstName: "Emily", lastName: "Fairweather", phones: ["813-555-0302"], emails: ["emily@fw.net"], address: tampa("77 Egret Ct") }),
+    // Two different John Smiths.
+    customer("qbo", "js1", { firstName: "John", lastName: "Smith", phones: ["813-555-0401"], emails: ["jsmith1@example.com"], address: tampa("10 Gulf Dr") }),
+    customer("qbo", "js2", { firstName: "John", lastName: "Smith", phones: ["727-555-0402"], emails: ["john.smith@example.org"], address: { street: "600 Bayshore Blvd", city: "Naples", state: "FL", zip: "34102" } })
+  ]
+
+  it.effect("keeps two POM accounts of one owner at different properties apart, even with the same phone and email", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, 0)
+      const pair = evidence("pom:home", "pom:rental")
+      expect(pair).toBeDefined()
+      expect(pair?.probability ?? 1).toBeLessThan(threshold)
+      // However much the two accounts share, the property decides.
+      expect(pair?.weight).toBeCloseTo(DIFFERENT_PROPERTY_WEIGHT, 9)
+      expect(pair?.contributions.some((c) => c.field === "property")).toBe(true)
+    })
+  )
+
+  it.effect("matches both accounts of a multi-property owner to their one QBO payer, not to each other", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, threshold)
+      expect(evidence("pom:home", "pom:rental")).toBeUndefined()
+      expect(evidence("pom:home", "qbo:payer")).toBeDefined()
+      expect(evidence("pom:rental", "qbo:payer")).toBeDefined()
+    })
+  )
+
+  it.effect("matches a POM account to its QBO payer despite a billing address elsewhere, and says why", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, threshold)
+      const pair = evidence("pom:snowbird", "qbo:snowbird-payer")
+      expect(pair).toBeDefined()
+      expect(pair?.contributions.find((c) => c.field === "address")?.weight ?? 0).toBeGreaterThan(0)
+    })
+  )
+
+  it.effect("matches a POM duplicate of one property typed twice", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, threshold)
+      const pair = evidence("pom:dup-a", "pom:dup-b")
+      expect(pair).toBeDefined()
+      // The review file shows the similarity a fuzzy level was reached with.
+      expect(pair?.contributions.find((c) => c.field === "lastName")?.level).toMatch(/^JW 0\.9\d$/)
+    })
+  )
+
+  it.effect("leaves neighbours, relatives and two John Smiths unmatched", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, threshold)
+      expect(evidence("pom:n1", "pom:n2")).toBeUndefined()
+      expect(evidence("pom:r1", "pom:r2")).toBeUndefined()
+      expect(evidence("qbo:js1", "qbo:js2")).toBeUndefined()
+    })
+  )
+})

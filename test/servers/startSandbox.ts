@@ -1,0 +1,75 @@
+import { DateTime, Effect, Layer, Redacted } from "effect"
+import { QboTokenSet } from "../../sources/qbo/api/QboTokenSet.ts"
+import { QboTokenStore } from "../../sources/qbo/api/QboTokenStore.ts"
+import { SqliteQboTokenStore } from "../../sinks/store/SqliteQboTokenStore.ts"
+import { Store } from "../../sinks/store/Store.ts"
+import type { Company } from "../generator/Company.ts"
+import { generateCompany } from "../generator/generateCompany.ts"
+import { type PomServer, type PomServerOptions, startPomServer } from "./pom/startPomServer.ts"
+import { type QboServer, type QboServerOptions, startQboServer } from "./qbo/QboServer.ts"
+
+export interface Sandbox {
+  readonly company: Company
+  readonly qbo: QboServer
+  readonly pom: PomServer
+  /** What the CLI needs to talk to both servers, as environment variables. */
+  readonly env: Readonly<Record<string, string>>
+  /** Stores a QBO token set in the store, as `reconcile qbo connect` would have. */
+  readonly connectQbo: (db: string) => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+export interface SandboxOptions {
+  readonly customers: number
+  readonly seed: number
+  readonly qbo?: Omit<QboServerOptions, "customers" | "invoices">
+  readonly pom?: Omit<PomServerOptions, "customers" | "appointments" | "services">
+}
+
+/** Local QBO and POM servers seeded with one generated company: the same data the offline run reads from files. */
+export const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
+  const company = generateCompany({ seed: options.seed, customers: options.customers })
+  // The servers change their entities in place; the company's own objects stay as generated.
+  const copy = <A>(xs: ReadonlyArray<A>): Array<A> => structuredClone([...xs])
+  const qbo = await startQboServer({ ...options.qbo, customers: copy(company.qbo.customers), invoices: copy(company.qbo.invoices) })
+  const pom = await startPomServer({
+    ...options.pom,
+    customers: copy(company.pom.customers),
+    appointments: copy(company.pom.appointments),
+    services: copy(company.pom.services)
+  })
+  const { accessToken } = pom.issueTokens()
+  const env = {
+    QBO_BASE_URL: qbo.url,
+    QBO_CLIENT_ID: qbo.clientId,
+    QBO_CLIENT_SECRET: qbo.clientSecret,
+    QBO_ENVIRONMENT: "sandbox",
+    POM_API_URL: pom.url,
+    POM_API_TOKEN: accessToken
+  }
+  const connectQbo = (db: string) => {
+    const token = qbo.issueToken()
+    const now = DateTime.unsafeNow()
+    const tokens = new QboTokenSet({
+      realmId: qbo.realmId,
+      accessToken: Redacted.make(token.access_token),
+      refreshToken: Redacted.make(token.refresh_token),
+      accessTokenExpiresAt: DateTime.add(now, { seconds: token.expires_in }),
+      refreshTokenExpiresAt: DateTime.add(now, { seconds: token.x_refresh_token_expires_in }),
+      createdAt: now
+    })
+    return Effect.runPromise(
+      Effect.flatMap(QboTokenStore, (s) => s.save(tokens)).pipe(Effect.provide(SqliteQboTokenStore.pipe(Layer.provide(Store.layer(db)))))
+    )
+  }
+  return {
+    company,
+    qbo,
+    pom,
+    env,
+    connectQbo,
+    close: async () => {
+      await Promise.all([qbo.close(), pom.close()])
+    }
+  }
+}
