@@ -107,9 +107,13 @@ export const applyCommand = Command.make(
           )
         )
       }
-      const outcomes = yield* applyCases(signOff.approved, { applyId, dryRun: args.dryRun }).pipe(
-        Effect.provide(Layer.mergeAll(QboApiTargetLive.pipe(Layer.provide(QboLive), Layer.provide(SqliteQboTokenStore)), pomTargetLayer(args.pomCsv)))
-      )
+      // Only approved cases need the systems: a sign-off of rejections alone works without any connection.
+      const outcomes =
+        signOff.approved.length === 0
+          ? []
+          : yield* applyCases(signOff.approved, { applyId, dryRun: args.dryRun }).pipe(
+              Effect.provide(Layer.mergeAll(QboApiTargetLive.pipe(Layer.provide(QboLive), Layer.provide(SqliteQboTokenStore)), pomTargetLayer(args.pomCsv)))
+            )
       const outDir = Option.getOrElse(args.out, () => dirname(args.review))
       const outputs: Record<string, string> = {}
       if (!args.dryRun) {

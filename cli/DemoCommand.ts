@@ -11,7 +11,7 @@ import { Store } from "../sinks/store/Store.ts"
 import { generateCompany } from "../test/generator/generateCompany.ts"
 import { scoreAgainstTruth } from "../test/generator/scoreAgainstTruth.ts"
 import { companyFiles, writeCompany } from "../test/generator/writeCompany.ts"
-import { humanSummary } from "./RunCommand.ts"
+import { runSummaryText } from "../reports/runSummaryText.ts"
 
 const customers = Options.integer("customers").pipe(Options.withDefault(2000), Options.withDescription("Size of the generated company"))
 const seed = Options.integer("seed").pipe(Options.withDefault(7))
@@ -39,7 +39,7 @@ export const demoCommand = Command.make("demo", { customers, seed }, (args) =>
         }
       })
     }).pipe(Effect.provide(Store.layer(join(dir, "reconcile.db"))))
-    yield* Console.log(humanSummary(summary))
+    yield* Console.log(runSummaryText(summary))
     const score = scoreAgainstTruth(company.truth, cases)
     yield* Console.log(
       `Planted: ${score.injected} cases and ${company.truth.traps.length} look-alike traps. ` +

@@ -4,7 +4,7 @@ import { RunId } from "../pipeline/domain/Ids.ts"
 import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
 import { Store } from "../sinks/store/Store.ts"
-import { chosenSources, pomApi, pomCsv, qboApi, qboSnapshot } from "./RunCommand.ts"
+import { chosenSources, pomApi, pomCsv, qboApi, qboSnapshot } from "./runOptions.ts"
 import { dbOption, jsonOption } from "./sharedOptions.ts"
 
 /**

@@ -10,10 +10,11 @@ import { demoCommand } from "./DemoCommand.ts"
 import { statusCommand } from "./StatusCommand.ts"
 import { pullCommand } from "./PullCommand.ts"
 import { qboCommand } from "./QboCommand.ts"
+import { scheduleCommand } from "./ScheduleCommand.ts"
 
 const reconcile = Command.make("reconcile").pipe(
   Command.withDescription("Find and fix duplicate customers and wrong links between Pool Office Manager and QuickBooks Online"),
-  Command.withSubcommands([runCommand, pullCommand, applyCommand, evalCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
+  Command.withSubcommands([runCommand, pullCommand, applyCommand, evalCommand, scheduleCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
 )
 
 const cli = Command.run(reconcile, { name: "reconcile", version: "0.1.0" })

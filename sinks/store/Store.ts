@@ -1,5 +1,5 @@
 import Database from "better-sqlite3"
-import { and, desc, eq, gt, isNull, ne } from "drizzle-orm"
+import { and, desc, eq, gt, isNull, ne, notInArray } from "drizzle-orm"
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator"
 import { Effect, Layer, Option, Schema } from "effect"
@@ -249,7 +249,23 @@ const make = (path: string) =>
         )
       )
 
-    return { path, db, getCase, runsAfter, recordDecisions, previousRun, activeRejections, listDecisions, revokeDecisions, appliedCaseIds, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
+    /**
+     * Deletes the stored snapshots (the bulk of the store) of all but the `keep` most recent runs. Runs, cases,
+     * plans, decisions and the journal stay: apply checks plans against the live systems, not the snapshot.
+     */
+    const pruneSnapshots = (keep: number) =>
+      run("delete old snapshots", () => {
+        const recent = db
+          .select({ snapshotId: schema.runs.snapshotId })
+          .from(schema.runs)
+          .orderBy(desc(schema.runs.startedAt))
+          .limit(Math.max(1, keep))
+          .all()
+          .flatMap((r) => (r.snapshotId === null ? [] : [r.snapshotId]))
+        return db.delete(schema.snapshots).where(notInArray(schema.snapshots.id, recent)).run().changes
+      })
+
+    return { path, db, getCase, pruneSnapshots, runsAfter, recordDecisions, previousRun, activeRejections, listDecisions, revokeDecisions, appliedCaseIds, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
   })
 
 /** The embedded SQLite store: runs, snapshots, cases and plans, and QBO tokens. */

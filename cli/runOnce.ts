@@ -1,0 +1,47 @@
+import { Effect, Option } from "effect"
+import { reconcile } from "../pipeline/reconcile.ts"
+import type { RunSummary } from "../pipeline/RunSummary.ts"
+import { loadSnapshot } from "../sources/loadSnapshot.ts"
+import { notifyWebhook } from "../sinks/notifyWebhook.ts"
+import { withRunLock } from "../sinks/store/RunLock.ts"
+import { Store } from "../sinks/store/Store.ts"
+import { chosenSources } from "./runOptions.ts"
+
+export interface RunArgs {
+  readonly pomCsv: Option.Option<string>
+  readonly qboSnapshot: Option.Option<string>
+  readonly pomApi: boolean
+  readonly qboApi: boolean
+  readonly out: string
+  readonly matchThreshold: number
+  readonly reviewThreshold: number
+  readonly booksClosedThrough: Option.Option<string>
+  readonly keepSnapshots: number
+  readonly notifyWebhook: Option.Option<string>
+}
+
+/** One whole run, under the store's lock: read, match, plan, store, write; prune old snapshots; notify. */
+export const runOnce = (args: RunArgs) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      yield* withRunLock("run")
+      const store = yield* Store
+      const sources = yield* chosenSources(args)
+      const loaded = yield* loadSnapshot(sources.pom, sources.qbo)
+      const { summary } = yield* reconcile({
+        ...loaded,
+        outDir: args.out,
+        settings: {
+          matchThreshold: args.matchThreshold,
+          reviewThreshold: args.reviewThreshold,
+          booksClosedThrough: Option.getOrNull(args.booksClosedThrough)
+        }
+      })
+      const pruned = yield* store.pruneSnapshots(args.keepSnapshots)
+      if (pruned > 0) yield* Effect.logInfo(`deleted ${pruned} snapshot(s) older than the last ${args.keepSnapshots} runs`)
+      if (Option.isSome(args.notifyWebhook) && summary.diff.new + summary.diff.previouslyRejected > 0) {
+        yield* notifyWebhook(args.notifyWebhook.value, summary)
+      }
+      return summary satisfies RunSummary
+    })
+  )
