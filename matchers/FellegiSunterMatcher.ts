@@ -44,12 +44,15 @@ const toResult = (run: MatchRun): MatchResult => ({
   }
 })
 
-/** Oversized blocks are skipped by design (see `BlockingRule`); say so, since a skipped block can hide a true pair. */
+/**
+ * Oversized blocks are skipped by design (see `BlockingRule`); say so, since a skipped block can hide a true pair.
+ * Debug level: it is normal with real data (common surnames), and the counts are in the run summary per rule.
+ */
 const reportSkipped = (run: MatchRun): Effect.Effect<void> =>
   Effect.forEach(
     run.candidates.perRule.filter((r) => r.skippedBlocks > 0),
     (r) =>
-      Effect.logInfo(
+      Effect.logDebug(
         `blocking rule "${r.rule}" skipped ${r.skippedBlocks} oversized block(s) (largest ${r.largestBlock} records, ${r.skippedPairs} pairs); other rules may still pair those records`
       ),
     { discard: true }
