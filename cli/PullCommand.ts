@@ -4,6 +4,7 @@ import { RunId } from "../pipeline/domain/Ids.ts"
 import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
 import { Store } from "../sinks/store/Store.ts"
+import { withTerminalProgress } from "../reports/TerminalProgress.ts"
 import { chosenSources, pomApi, pomCsv, qboApi, qboSnapshot } from "./runOptions.ts"
 import { dbOption, jsonOption } from "./sharedOptions.ts"
 
@@ -19,7 +20,7 @@ export const pullCommand = Command.make("pull", { pomCsv, qboSnapshot, pomApi, q
     const started = new Date().toISOString()
     const runId = RunId.make(`P-${started.replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}-${Math.random().toString(36).slice(2, 6)}`)
     yield* store.startRun(runId, "pull", { pom: sources.pom._tag, qbo: sources.qbo._tag }, started)
-    const loaded = yield* loadSnapshot(sources.pom, sources.qbo).pipe(
+    const loaded = yield* withTerminalProgress(loadSnapshot(sources.pom, sources.qbo)).pipe(
       Effect.tapError(() => store.finishRun(runId, { status: "failed", snapshotId: null, summary: null, now: new Date().toISOString() }).pipe(Effect.ignore))
     )
     const snapshotId = yield* store.saveSnapshot(loaded.snapshot, started)

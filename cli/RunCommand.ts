@@ -3,6 +3,7 @@ import { Console, Effect, Layer } from "effect"
 import { MatcherLive } from "../matchers/FellegiSunterMatcher.ts"
 import { runSummaryText } from "../reports/runSummaryText.ts"
 import { Store } from "../sinks/store/Store.ts"
+import { withTerminalProgress } from "../reports/TerminalProgress.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
 import { runOnce } from "./runOnce.ts"
 import {
@@ -39,7 +40,7 @@ export const runCommand = Command.make(
   },
   (args) =>
     Effect.gen(function* () {
-      const summary = yield* runOnce(args)
+      const summary = yield* withTerminalProgress(runOnce(args))
       yield* Console.log(args.json ? JSON.stringify(summary) : runSummaryText(summary))
       if (args.exitCodeForReview && summary.cases.total > 0) setExitCode(ExitCode.needsReview)
     }).pipe(Effect.provide(Layer.merge(MatcherLive, Store.layer(args.db))))

@@ -16,6 +16,7 @@ import type { RunDiff } from "./RunDiff.ts"
 import { diffRuns } from "./diffRuns.ts"
 import { countByScenario, matchingSummary, type RunSummary, summarizeDiff } from "./RunSummary.ts"
 import { toMatchRecords } from "./toMatchRecords.ts"
+import { reportStage } from "./RunProgress.ts"
 
 export interface ReconcileSettings {
   readonly matchThreshold: number
@@ -75,7 +76,9 @@ export const reconcile = (input: ReconcileInput) =>
     const body = Effect.gen(function* () {
       const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
       const records = toMatchRecords(snapshot)
+      yield* reportStage(`Matching ${records.length.toLocaleString("en-US")} active customer records…`)
       const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold }))
+      yield* reportStage(`Planning cases from ${matched.pairs.length.toLocaleString("en-US")} matched pairs…`)
       const found = yield* timed(
         timings,
         "cases",
@@ -125,6 +128,7 @@ export const reconcile = (input: ReconcileInput) =>
       const history = (yield* store.listRuns(HISTORY_RUNS))
         .filter((r) => r.kind === "run" && r.status === "ok")
         .flatMap((r) => (isSummary(r.summary) ? [{ runId: r.id, startedAt: r.startedAt, openCases: r.summary.cases.total }] : []))
+      yield* reportStage("Writing review.csv and report.html…")
       yield* timed(
         timings,
         "write",

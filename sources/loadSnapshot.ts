@@ -4,6 +4,9 @@ import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import type { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
 import { QboLive } from "./qbo/api/QboLive.ts"
+import { type QboClientOptions, QboClientSettings, defaultQboClientOptions } from "./qbo/api/QboClientSettings.ts"
+import { PomProgress } from "./pom/api/PomProgress.ts"
+import { RunProgress, reportStage } from "../pipeline/RunProgress.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../pipeline/domain/PomRecords.ts"
 import type { QboCustomer, QboInvoice } from "../pipeline/domain/QboRecords.ts"
 import type { PomApiError } from "./pom/api/PomApiError.ts"
@@ -48,7 +51,8 @@ const pomSide = (source: SideSource): Effect.Effect<PomSide, PomExportError | Po
     ? readPomExport(source.dir).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
     : Effect.flatMap(PomClient, (client) => client.pullCustomers).pipe(
         Effect.map((pom) => ({ ...pom, label: "api:pom" })),
-        Effect.provide(PomLive)
+        Effect.provide(PomLive),
+        Effect.provideServiceEffect(PomProgress, Effect.map(RunProgress, (progress) => progress.pom))
       )
 
 const qboSide = (
@@ -66,7 +70,13 @@ const qboSide = (
           rejected: [...customers.rejected, ...invoices.rejected],
           label: "api:qbo"
         }
-      }).pipe(Effect.provide(QboLive.pipe(Layer.provide(SqliteQboTokenStore))))
+      }).pipe(
+        Effect.provide(QboLive.pipe(Layer.provide(SqliteQboTokenStore))),
+        Effect.provideServiceEffect(
+          QboClientSettings,
+          Effect.map(RunProgress, (progress): QboClientOptions => ({ ...defaultQboClientOptions, onProgress: progress.qbo }))
+        )
+      )
 
 /**
  * Reads both sides, each from files or its live API, into one snapshot with every rejected row. Nothing is
@@ -74,7 +84,9 @@ const qboSide = (
  */
 export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
   Effect.gen(function* () {
+    yield* reportStage(pom._tag === "api" ? "Pulling POM customers…" : "Reading the POM export…")
     const [pomData, readPom] = yield* seconds(pomSide(pom))
+    yield* reportStage(qbo._tag === "api" ? "Pulling QBO customers and invoices…" : "Reading the QBO snapshot…")
     const [qboData, readQbo] = yield* seconds(qboSide(qbo))
     const snapshot: Snapshot = {
       source: { pom: pomData.label, qbo: qboData.label },
