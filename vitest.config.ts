@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 60_000,
+    // The CLI tests run several child processes each; on a loaded 2-core machine that takes a while.
+    testTimeout: 180_000,
     hookTimeout: 60_000,
     // Two cores on every machine that runs this: more forks only add contention.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

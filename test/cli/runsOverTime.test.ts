@@ -20,7 +20,7 @@ const received: Array<unknown> = []
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "reconcile-over-time-"))
-  company = generateCompany({ seed: 5, customers: 1500 })
+  company = generateCompany({ seed: 5, customers: 800 })
   await Effect.runPromise(writeCompany(company, join(dir, "data")).pipe(Effect.provide(NodeContext.layer)))
   hook = createServer((req, res) => {
     let body = ""
