@@ -7,6 +7,7 @@ import { applyCases } from "../pipeline/apply/applyCases.ts"
 import { checkSignOff, type SignOff } from "../pipeline/apply/checkSignOff.ts"
 import { applyReportCsv } from "../reports/ApplyReportCsv.ts"
 import { pomWorklistCsv } from "../reports/PomWorklistCsv.ts"
+import { qboClientSettingsFromEnv } from "../sources/qbo/api/QboClientSettings.ts"
 import { QboLive } from "../sources/qbo/api/QboLive.ts"
 import { PomLive, pomApiConfigured } from "../sources/pom/api/PomLive.ts"
 import { readPomExport } from "../sources/pom/files/readPomExport.ts"
@@ -14,7 +15,7 @@ import { readReviewFile } from "../sources/review/readReviewFile.ts"
 import { writeOutputFile } from "../sinks/OutputFolder.ts"
 import { PomApiTargetLive } from "../sinks/pom/PomApiTarget.ts"
 import { pomWorklistTarget } from "../sinks/pom/PomWorklistTarget.ts"
-import { QboApiTargetLive } from "../sinks/qbo/QboApiTarget.ts"
+import { applyQboClientOptions, QboApiTargetLive } from "../sinks/qbo/QboApiTarget.ts"
 import { Journal } from "../sinks/store/Journal.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
@@ -112,7 +113,12 @@ export const applyCommand = Command.make(
         signOff.approved.length === 0
           ? []
           : yield* applyCases(signOff.approved, { applyId, dryRun: args.dryRun }).pipe(
-              Effect.provide(Layer.mergeAll(QboApiTargetLive.pipe(Layer.provide(QboLive), Layer.provide(SqliteQboTokenStore)), pomTargetLayer(args.pomCsv)))
+              Effect.provide(
+                Layer.mergeAll(
+                  QboApiTargetLive.pipe(Layer.provide(QboLive), Layer.provide(SqliteQboTokenStore), Layer.provide(qboClientSettingsFromEnv(applyQboClientOptions))),
+                  pomTargetLayer(args.pomCsv)
+                )
+              )
             )
       const outDir = Option.getOrElse(args.out, () => dirname(args.review))
       const outputs: Record<string, string> = {}

@@ -9,12 +9,19 @@ import {
 } from "../../pipeline/apply/ApplyTargets.ts"
 import type { QboCustomerId, QboInvoiceId } from "../../pipeline/domain/Ids.ts"
 import { QboClient } from "../../sources/qbo/api/QboClient.ts"
+import { defaultQboClientOptions, type QboClientOptions } from "../../sources/qbo/api/QboClientSettings.ts"
 import type { QboFault, QboRequestError, QboUnexpectedResponse } from "../../sources/qbo/api/QboRequestErrors.ts"
 import { QboBatchItem, maxBatchItems } from "../../sources/qbo/api/QboWrites.ts"
 import { decodeQboCustomer, decodeQboInvoice } from "../../sources/qbo/QboEntities.ts"
 
 /** Ids per `WHERE Id IN (...)` query: one request reads many records, and the query stays short. */
 const IDS_PER_QUERY = 200
+
+/**
+ * The QBO client's settings for apply. Its reads are `Id IN` lists of at most 200 ids, one page each: fetching
+ * pages several at a time, as a full pull does, would only spend QBO's request budget on empty pages.
+ */
+export const applyQboClientOptions: QboClientOptions = { ...defaultQboClientOptions, pageConcurrency: 1 }
 
 const unavailable = (e: QboRequestError) => new TargetUnavailable({ system: "qbo", detail: e.message })
 

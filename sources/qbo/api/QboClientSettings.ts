@@ -1,4 +1,4 @@
-import { Context, Duration, Effect, Schedule } from "effect"
+import { Config, type ConfigError, Context, Duration, Effect, Layer, Option, Schedule } from "effect"
 import type { QboProgress } from "./QboProgress.ts"
 
 export interface QboLimits {
@@ -59,6 +59,28 @@ export const defaultQboClientOptions: QboClientOptions = {
 export class QboClientSettings extends Context.Reference<QboClientSettings>()("reconcile/QboClientSettings", {
   defaultValue: () => defaultQboClientOptions
 }) {}
+
+/**
+ * `base` with what the environment overrides:
+ * - `QBO_THROTTLE_WAIT_MS` the wait after an HTTP 429 before trying again (default QBO's 60 s). Only for a local
+ *   QBO server whose throttling is being tested; against Intuit leave it unset, as a shorter wait is refused again.
+ */
+export const qboClientSettingsFromEnv = (base: QboClientOptions = defaultQboClientOptions): Layer.Layer<never, ConfigError.ConfigError> =>
+  Layer.effect(
+    QboClientSettings,
+    Config.option(
+      Config.integer("QBO_THROTTLE_WAIT_MS").pipe(
+        Config.validate({ message: "QBO_THROTTLE_WAIT_MS must be a whole number of milliseconds, 0 or more", validation: (n) => n >= 0 })
+      )
+    ).pipe(
+      Effect.map(
+        Option.match({
+          onNone: () => base,
+          onSome: (millis): QboClientOptions => ({ ...base, throttleWait: Duration.millis(millis) })
+        })
+      )
+    )
+  )
 
 /** Retry policy for timeouts, dropped connections and 5xx: exponential back-off with jitter, bounded. */
 export const transientRetrySchedule = (options: QboClientOptions) =>

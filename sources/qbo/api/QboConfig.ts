@@ -11,6 +11,8 @@ import { Config, type ConfigError, Context, Effect, Layer, Option, type Redacted
  * - `QBO_BASE_URL`      points the whole client, Accounting API and OAuth endpoints alike, at another server,
  *                       e.g. the local QBO server (`test/servers/qbo/main.ts`). Unset for Intuit.
  * - `QBO_REALM_ID`      the company to work on. Default: the company the stored token was issued for.
+ * - `QBO_THROTTLE_WAIT_MS` the wait after a 429 (default 60000), for a local server's throttling tests only; read by
+ *                       `qboClientSettingsFromEnv` in QboClientSettings.ts.
  */
 export type QboEnvironment = "sandbox" | "production"
 
