@@ -1,4 +1,4 @@
-import { DateTime, Effect, Layer, Redacted } from "effect"
+import { Effect } from "effect"
 import { spawn } from "node:child_process"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -7,16 +7,13 @@ import { fileURLToPath } from "node:url"
 import type { Case } from "../../pipeline/domain/Case.ts"
 import { RunId } from "../../pipeline/domain/Ids.ts"
 import type { RunSummary } from "../../pipeline/RunSummary.ts"
-import { QboTokenSet } from "../../sources/qbo/api/QboTokenSet.ts"
-import { QboTokenStore } from "../../sources/qbo/api/QboTokenStore.ts"
-import { SqliteQboTokenStore } from "../../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../../sinks/store/Store.ts"
 import { type CliResult, runCli } from "../cli/runCli.ts"
 import type { Company } from "../generator/Company.ts"
-import { generateCompany } from "../generator/generateCompany.ts"
 import { defaultRates, type Rates, recipes } from "../generator/Rates.ts"
-import { type PomServer, type PomServerOptions, startPomServer } from "../servers/pom/startPomServer.ts"
-import { type QboServer, type QboServerOptions, startQboServer } from "../servers/qbo/QboServer.ts"
+import type { PomServer, PomServerOptions } from "../servers/pom/startPomServer.ts"
+import type { QboServer, QboServerOptions } from "../servers/qbo/QboServer.ts"
+import { startSandbox } from "../servers/startSandbox.ts"
 
 /** What `reconcile apply --json` prints (cli/ApplyCommand.ts `ApplySummary`). */
 export interface ApplyJson {
@@ -84,42 +81,13 @@ export interface ApplySandbox {
  * injected faults cost milliseconds; QBO's request limits stay on unless the options turn them off.
  */
 export const startApplySandbox = async (options: ApplySandboxOptions): Promise<ApplySandbox> => {
-  const company = generateCompany({ seed: options.seed, customers: options.customers, ...(options.rates === undefined ? {} : { rates: options.rates }) })
-  // The servers change their entities in place; the company's own objects stay as generated, to compare with.
-  const copy = <A>(xs: ReadonlyArray<A>): Array<A> => structuredClone([...xs])
-  const qbo = await startQboServer({ ...options.qbo, customers: copy(company.qbo.customers), invoices: copy(company.qbo.invoices) })
-  const pom = await startPomServer({
-    ...options.pom,
-    customers: copy(company.pom.customers),
-    appointments: copy(company.pom.appointments),
-    services: copy(company.pom.services)
-  })
+  const sandbox = await startSandbox(options)
+  const { company, qbo, pom } = sandbox
   const dir = mkdtempSync(join(tmpdir(), "reconcile-apply-"))
   const db = join(dir, "reconcile.db")
-  const env = {
-    QBO_BASE_URL: qbo.url,
-    QBO_CLIENT_ID: qbo.clientId,
-    QBO_CLIENT_SECRET: qbo.clientSecret,
-    QBO_ENVIRONMENT: "sandbox",
-    QBO_THROTTLE_WAIT_MS: "50",
-    POM_API_URL: pom.url,
-    POM_API_TOKEN: pom.issueTokens().accessToken,
-    POM_RETRY_BASE_MS: "20",
-    POM_MAX_WAIT_SECONDS: "1"
-  }
-  const token = qbo.issueToken()
-  const now = DateTime.unsafeNow()
-  const tokens = new QboTokenSet({
-    realmId: qbo.realmId,
-    accessToken: Redacted.make(token.access_token),
-    refreshToken: Redacted.make(token.refresh_token),
-    accessTokenExpiresAt: DateTime.add(now, { seconds: token.expires_in }),
-    refreshTokenExpiresAt: DateTime.add(now, { seconds: token.x_refresh_token_expires_in }),
-    createdAt: now
-  })
-  await Effect.runPromise(
-    Effect.flatMap(QboTokenStore, (s) => s.save(tokens)).pipe(Effect.provide(SqliteQboTokenStore.pipe(Layer.provide(Store.layer(db)))))
-  )
+  // Short waits, so that injected faults cost milliseconds; QBO's request limits stay as configured.
+  const env = { ...sandbox.env, QBO_THROTTLE_WAIT_MS: "50", POM_RETRY_BASE_MS: "20", POM_MAX_WAIT_SECONDS: "1" }
+  await sandbox.connectQbo(db)
 
   const run = async (out: string): Promise<RunSummary> => {
     const result = await runCli(["run", "--pom-api", "--qbo-api", "--out", join(dir, out), "--db", db, "--json"], env)
@@ -166,8 +134,6 @@ export const startApplySandbox = async (options: ApplySandboxOptions): Promise<A
     status,
     casesOf,
     decisions,
-    close: async () => {
-      await Promise.all([qbo.close(), pom.close()])
-    }
+    close: sandbox.close
   }
 }

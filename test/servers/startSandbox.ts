@@ -5,6 +5,7 @@ import { SqliteQboTokenStore } from "../../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../../sinks/store/Store.ts"
 import type { Company } from "../generator/Company.ts"
 import { generateCompany } from "../generator/generateCompany.ts"
+import type { Rates } from "../generator/Rates.ts"
 import { type PomServer, type PomServerOptions, startPomServer } from "./pom/startPomServer.ts"
 import { type QboServer, type QboServerOptions, startQboServer } from "./qbo/QboServer.ts"
 
@@ -22,13 +23,19 @@ export interface Sandbox {
 export interface SandboxOptions {
   readonly customers: number
   readonly seed: number
+  /** Planted cases and traps per 1,000 customers, where a test wants more than the generator's usual. */
+  readonly rates?: Partial<Rates>
   readonly qbo?: Omit<QboServerOptions, "customers" | "invoices">
   readonly pom?: Omit<PomServerOptions, "customers" | "appointments" | "services">
 }
 
 /** Local QBO and POM servers seeded with one generated company: the same data the offline run reads from files. */
 export const startSandbox = async (options: SandboxOptions): Promise<Sandbox> => {
-  const company = generateCompany({ seed: options.seed, customers: options.customers })
+  const company = generateCompany({
+    seed: options.seed,
+    customers: options.customers,
+    ...(options.rates === undefined ? {} : { rates: options.rates })
+  })
   // The servers change their entities in place; the company's own objects stay as generated.
   const copy = <A>(xs: ReadonlyArray<A>): Array<A> => structuredClone([...xs])
   const qbo = await startQboServer({ ...options.qbo, customers: copy(company.qbo.customers), invoices: copy(company.qbo.invoices) })
