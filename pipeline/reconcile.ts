@@ -6,7 +6,7 @@ import { rejectedCsv } from "../reports/RejectedCsv.ts"
 import { reviewCsv } from "../reports/ReviewCsv.ts"
 import { writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Store } from "../sinks/store/Store.ts"
-import { buildCases } from "./cases/buildCases.ts"
+import { buildCasesFromIndex } from "./cases/buildCases.ts"
 import { indexSnapshot } from "./cases/RecordIndex.ts"
 import type { Case } from "./domain/Case.ts"
 import { RunId } from "./domain/Ids.ts"
@@ -79,16 +79,19 @@ export const reconcile = (input: ReconcileInput) =>
       yield* reportStage(`Matching ${records.length.toLocaleString("en-US")} active customer records…`)
       const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold }))
       yield* reportStage(`Planning cases from ${matched.pairs.length.toLocaleString("en-US")} matched pairs…`)
-      const found = yield* timed(
+      const { index, found } = yield* timed(
         timings,
         "cases",
-        Effect.sync(() =>
-          buildCases(snapshot, matched.pairs, {
+        Effect.sync(() => {
+          // One index for the cases and the review files: on a large snapshot it takes a noticeable while.
+          const index = indexSnapshot(snapshot)
+          const found = buildCasesFromIndex(index, matched.pairs, {
             snapshotId,
             reviewThreshold: settings.reviewThreshold,
             booksClosedThrough: settings.booksClosedThrough
           })
-        )
+          return { index, found }
+        })
       )
       const previousRun = yield* store.previousRun(runId)
       const { diff, proposed: cases } = diffRuns({
@@ -102,7 +105,6 @@ export const reconcile = (input: ReconcileInput) =>
 
       const outputs: Record<string, string> = { review: join(input.outDir, "review.csv"), report: join(input.outDir, "report.html"), summary: join(input.outDir, "summary.json") }
       if (input.rejected.length > 0) outputs.rejected = join(input.outDir, "rejected.csv")
-      const index = indexSnapshot(snapshot)
       const finishedMillis = yield* Clock.currentTimeMillis
       timings.total = (finishedMillis - startedMillis) / 1000 + Object.values(input.readTimings).reduce((a, b) => a + b, 0)
       const summary: RunSummary = {

@@ -11,6 +11,7 @@ import { Case } from "../../pipeline/domain/Case.ts"
 import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
 import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
 import * as schema from "./schema.ts"
+import { schemaJsonPieces } from "./schemaJson.ts"
 import { StoreError } from "./StoreError.ts"
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url))
@@ -31,8 +32,14 @@ export interface RunRecord {
 
 const encodeCase = Schema.encodeSync(Case)
 const decodeCase = Schema.decodeUnknownSync(Case)
-const encodeSnapshot = Schema.encodeSync(Snapshot)
+const snapshotJson = schemaJsonPieces(Snapshot)
 const decodeSnapshot = Schema.decodeUnknownSync(Snapshot)
+
+/**
+ * The snapshot's text is hashed and compressed a megabyte at a time, each megabyte its own gzip member (gunzip
+ * reads the members as one stream), so that neither the text nor its UTF-8 bytes are ever whole in memory.
+ */
+const GZIP_MEMBER_CHARS = 1 << 20
 
 /** Opens (creating with owner-only permissions) and migrates the SQLite file. Tokens live in it. */
 const open = (path: string): BetterSQLite3Database<typeof schema> & { $client: Database.Database } => {
@@ -62,8 +69,21 @@ const make = (path: string) =>
 
     const saveSnapshot = (snapshot: Snapshot, now: string) =>
       run("save a snapshot", () => {
-        const json = JSON.stringify(encodeSnapshot(snapshot))
-        const id = SnapshotId.make(`S${createHash("sha256").update(json).digest("hex").slice(0, 16)}`)
+        const hash = createHash("sha256")
+        const members: Array<Buffer> = []
+        let pending = ""
+        const compress = () => {
+          // Level 1: the snapshot is large and written every run; speed matters more than the last few percent.
+          if (pending !== "") members.push(gzipSync(pending, { level: 1 }))
+          pending = ""
+        }
+        for (const piece of snapshotJson(snapshot)) {
+          hash.update(piece)
+          pending += piece
+          if (pending.length >= GZIP_MEMBER_CHARS) compress()
+        }
+        compress()
+        const id = SnapshotId.make(`S${hash.digest("hex").slice(0, 16)}`)
         db.insert(schema.snapshots)
           .values({
             id,
@@ -76,8 +96,7 @@ const make = (path: string) =>
               qboCustomers: snapshot.qbo.customers.length,
               invoices: snapshot.qbo.invoices.length
             },
-            // Level 1: the snapshot is large and written every run; speed matters more than the last few percent.
-            data: gzipSync(json, { level: 1 })
+            data: Buffer.concat(members)
           })
           .onConflictDoNothing()
           .run()

@@ -29,6 +29,9 @@ const localDateTime = (p: Parts): string => `${dateOnly(p)}T${pad(p.hour)}:${pad
 
 /** Applies a `Z` / `±HH:MM` / `±HHMM` offset and renders the instant in UTC. */
 const utcDateTime = (p: Parts, zone: string): string => {
+  // Already UTC: the parts are the answer, without a Date per cell (exports hold hundreds of thousands). Years
+  // below 100 take the long way, since Date.UTC reads them as 19xx.
+  if ((zone === "Z" || zone === "z") && p.year >= 100) return `${localDateTime(p)}Z`
   const offsetMinutes =
     zone === "Z" || zone === "z"
       ? 0

@@ -41,8 +41,9 @@ export const parsePomCustomers = (
     const rejected: Array<RejectedRow> = []
     const ids = new Map<string, CustomerIdOutcome>()
     const checkShape = shapeCheck(table)
+    const readRow = pomRowReader(columns)
     for (const row of table.rows) {
-      const read = pomRowReader(columns, row)
+      const read = readRow(row)
       const shape = checkShape(row)
       if (shape !== null) read.problems.push(shape)
       const id = read.uniqueId("id", (candidate) => ids.get(candidate)?.line)

@@ -30,7 +30,7 @@ export interface CustomerIndex {
 /** The fields every history row has: its own id and its customer's. */
 type HistoryKey<K extends string> = K | "id" | "customerId"
 
-type RowReader<K extends string> = ReturnType<typeof pomRowReader<HistoryKey<K>>>
+type RowReader<K extends string> = ReturnType<ReturnType<typeof pomRowReader<HistoryKey<K>>>>
 
 /**
  * The shared loop: resolves columns, checks the row's shape, its id (present, once) and its customer (read and
@@ -48,8 +48,9 @@ const parseHistory = <K extends string, A>(
     const rejected: Array<RejectedRow> = []
     const firstLine = new Map<string, number>()
     const checkShape = shapeCheck(table)
+    const readRow = pomRowReader(columns)
     for (const row of table.rows) {
-      const read = pomRowReader(columns, row)
+      const read = readRow(row)
       const shape = checkShape(row)
       if (shape !== null) read.problems.push(shape)
       const id = read.uniqueId("id", (candidate) => firstLine.get(candidate))

@@ -28,22 +28,24 @@ export const decodeEntityList = <A>(
   const items: Array<A> = []
   const rejected: Array<RejectedRow> = []
   const firstAt = new Map<string, number>()
+  // Defined once, not per entity: a snapshot holds hundreds of thousands.
+  const reject = (raw: unknown, line: number, problem: EntityProblem) => rejected.push({ file, line, ...problem, raw: rawText(raw) })
   raws.forEach((raw, index) => {
     const line = index + 1
-    const reject = (problem: EntityProblem) => rejected.push({ file, line, ...problem, raw: rawText(raw) })
-    Either.match(decode(raw), {
-      onLeft: reject,
-      onRight: (item) => {
-        const id = idOf(item)
-        const first = firstAt.get(id)
-        if (first !== undefined) {
-          reject({ field: "Id", reason: `Id ${id} already appears at position ${first}; only that one is read` })
-        } else {
-          firstAt.set(id, line)
-          items.push(item)
-        }
-      }
-    })
+    const decoded = decode(raw)
+    if (Either.isLeft(decoded)) {
+      reject(raw, line, decoded.left)
+      return
+    }
+    const item = decoded.right
+    const id = idOf(item)
+    const first = firstAt.get(id)
+    if (first !== undefined) {
+      reject(raw, line, { field: "Id", reason: `Id ${id} already appears at position ${first}; only that one is read` })
+    } else {
+      firstAt.set(id, line)
+      items.push(item)
+    }
   })
   return { items, rejected }
 }

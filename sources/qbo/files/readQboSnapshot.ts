@@ -3,6 +3,7 @@ import { Effect, Either } from "effect"
 import * as path from "node:path"
 import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { DecodedList } from "../entities/decodeEntityList.ts"
 import { decodeQboCustomers, decodeQboInvoices } from "../QboEntities.ts"
 import { extractEntities } from "./extractEntities.ts"
 import type { QboEntityName } from "./extractEntities.ts"
@@ -37,21 +38,42 @@ const readEntities = (
     const file = path.join(dir, name)
     const fail = (detail: string, line: number | null = null, column: number | null = null) =>
       new QboSnapshotError({ file, line, column, detail })
-    const bytes = yield* Effect.mapError(fs.readFile(file), (error) =>
-      error._tag === "SystemError" && error.reason === "NotFound"
-        ? fail(`${name} is missing: save the result of "select * from ${entity}" (every page) in this folder under that name; a company with none saves []`)
-        : fail(`the file cannot be read (${error.message})`)
+    // Step by step, so that the bytes are garbage once decoded and the text once parsed: for a large company
+    // the file, its text and its parsed JSON do not all fit in memory at once.
+    const text = yield* fs.readFile(file).pipe(
+      Effect.mapError((error) =>
+        error._tag === "SystemError" && error.reason === "NotFound"
+          ? fail(`${name} is missing: save the result of "select * from ${entity}" (every page) in this folder under that name; a company with none saves []`)
+          : fail(`the file cannot be read (${error.message})`)
+      ),
+      // The decoder drops a UTF-8 BOM, which some editors write and JSON.parse refuses.
+      Effect.map((bytes) => utf8.decode(bytes))
     )
-    // The decoder drops a UTF-8 BOM, which some editors write and JSON.parse refuses.
-    const text = utf8.decode(bytes)
-    if (text.trim() === "") {
-      return yield* fail(`the file is empty: it should hold the JSON QBO returned for the ${entity} query ([] for none)`)
-    }
-    const json = yield* Either.mapLeft(parseJson(text), (e) =>
-      fail(`the file is not valid JSON (${e.detail}): save the query result again, unchanged`, e.line, e.column)
-    )
-    return yield* Either.mapLeft(extractEntities(json, entity), (detail) => fail(detail))
+    return yield* parseEntities(text, entity, fail)
   })
+
+/** The entities in a snapshot file's text; the text is not kept. */
+const parseEntities = (
+  text: string,
+  entity: QboEntityName,
+  fail: (detail: string, line?: number | null, column?: number | null) => QboSnapshotError
+): Either.Either<ReadonlyArray<unknown>, QboSnapshotError> => {
+  if (text.trim() === "") {
+    return Either.left(fail(`the file is empty: it should hold the JSON QBO returned for the ${entity} query ([] for none)`))
+  }
+  return Either.flatMap(
+    Either.mapLeft(parseJson(text), (e) => fail(`the file is not valid JSON (${e.detail}): save the query result again, unchanged`, e.line, e.column)),
+    (json) => Either.mapLeft(extractEntities(json, entity), (detail) => fail(detail))
+  )
+}
+
+/** One file read and decoded; its raw entities are garbage once decoded. */
+const readDecoded = <A>(
+  dir: string,
+  name: string,
+  entity: QboEntityName,
+  decode: (raws: ReadonlyArray<unknown>, file: string) => DecodedList<A>
+) => Effect.map(readEntities(dir, name, entity), (raws) => ({ ...decode(raws, name), rowsRead: raws.length }))
 
 /**
  * Reads a QBO snapshot folder: customers.json and invoices.json as saved from the API. Entities that do not
@@ -59,14 +81,12 @@ const readEntities = (
  */
 export const readQboSnapshot = (dir: string): Effect.Effect<QboSnapshot, QboSnapshotError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const rawCustomers = yield* readEntities(dir, QBO_CUSTOMERS_FILE, "Customer")
-    const rawInvoices = yield* readEntities(dir, QBO_INVOICES_FILE, "Invoice")
-    const customers = decodeQboCustomers(rawCustomers, QBO_CUSTOMERS_FILE)
-    const invoices = decodeQboInvoices(rawInvoices, QBO_INVOICES_FILE)
+    const customers = yield* readDecoded(dir, QBO_CUSTOMERS_FILE, "Customer", decodeQboCustomers)
+    const invoices = yield* readDecoded(dir, QBO_INVOICES_FILE, "Invoice", decodeQboInvoices)
     return {
       customers: customers.items,
       invoices: invoices.items,
       rejected: [...customers.rejected, ...invoices.rejected],
-      rowsRead: { customers: rawCustomers.length, invoices: rawInvoices.length }
+      rowsRead: { customers: customers.rowsRead, invoices: invoices.rowsRead }
     }
   }).pipe(Effect.withSpan("readQboSnapshot", { attributes: { dir } }))

@@ -31,3 +31,28 @@ describe("parseSpreadsheetDate", () => {
     }
   })
 })
+
+describe("parseSpreadsheetDate on UTC times", () => {
+  // "Z" is read without a Date; "+00:00" still goes through one, so the two must always agree.
+  it("reads a time marked Z exactly as the same time marked +00:00, across months, leap days and years", () => {
+    const times = ["2024-02-29T23:59:59.999Z", "1999-12-31T00:00:00Z", "2026-11-01T14:05:09.000Z", "0100-01-01T00:00:00Z", "9999-12-31T23:59:59z"]
+    for (let day = 0; day < 400; day += 7) {
+      const d = new Date(Date.UTC(2023, 0, 1 + day, day % 24, (day * 7) % 60, (day * 13) % 60))
+      times.push(d.toISOString())
+    }
+    for (const z of times) {
+      const offset = z.replace(/[Zz]$/, "+00:00")
+      expect(parseSpreadsheetDate(z)).toEqual(parseSpreadsheetDate(offset))
+      expect(Either.isRight(parseSpreadsheetDate(z))).toBe(true)
+    }
+  })
+
+  it("reads a two-digit-era year marked Z as the same instant as +00:00 does", () => {
+    expect(parseSpreadsheetDate("0050-03-01T10:00:00Z")).toEqual(parseSpreadsheetDate("0050-03-01T10:00:00+00:00"))
+  })
+
+  it("still rejects an impossible UTC time", () => {
+    expect(Either.isLeft(parseSpreadsheetDate("2023-02-29T10:00:00Z"))).toBe(true)
+    expect(Either.isLeft(parseSpreadsheetDate("2024-01-05T24:00:00Z"))).toBe(true)
+  })
+})
