@@ -58,3 +58,30 @@ describe("reconcile run on the live APIs", () => {
     expect(result.stderr).toMatch(/--qbo-snapshot folder.*or --qbo-api/)
   })
 })
+
+describe("reconcile pull", () => {
+  it("stores a snapshot of both systems, and a failed pull leaves the previous snapshot as it was", async () => {
+    const db = join(dir, "pull.db")
+    await sandbox.connectQbo(db)
+    const env = { ...sandbox.env, POM_MAX_RETRIES: "0" }
+    const first = await runCli(["pull", "--pom-api", "--qbo-api", "--db", db, "--json"], env)
+    expect(first.code).toBe(0)
+    const pulled = JSON.parse(first.stdout)
+    expect(pulled.records.pomCustomers).toBe(sandbox.company.pom.customers.length)
+    expect(pulled.records.invoices).toBe(sandbox.company.qbo.invoices.length)
+
+    // POM answers 500 to everything: nothing of this pull is stored.
+    sandbox.pom.inject({ kind: "status", status: 500, times: 50 })
+    const failed = await runCli(["pull", "--pom-api", "--qbo-api", "--db", db, "--json"], env)
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toMatch(/POM/)
+
+    const runs: Array<{ kind: string; status: string; snapshotId: string | null }> = JSON.parse((await runCli(["status", "--db", db, "--json"])).stdout)
+    expect(runs.filter((r) => r.kind === "pull").map((r) => r.status).sort()).toEqual(["failed", "ok"])
+    const snapshot = await Effect.runPromise(
+      Effect.scoped(Effect.flatMap(Store, (s) => s.loadSnapshot(pulled.snapshotId))).pipe(Effect.provide(Store.layer(db)))
+    )
+    expect(snapshot._tag).toBe("Some")
+    expect(runs.filter((r) => r.snapshotId !== null)).toHaveLength(1)
+  })
+})
