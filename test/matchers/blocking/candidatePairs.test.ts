@@ -4,18 +4,9 @@ import { candidatePairs, MIN_PAIR_BUDGET } from "../../../matchers/blocking/cand
 import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
 import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
+import { matchRecord } from "../matchRecord.ts"
 
-const record = (id: string, fields: Partial<MatchRecord>): MatchRecord => ({
-  ref: { system: "qbo", id },
-  firstName: "",
-  lastName: "",
-  fullName: "",
-  companyName: "",
-  emails: [],
-  phones: [],
-  address: null,
-  ...fields
-})
+const record = (id: string, fields: Partial<MatchRecord>): MatchRecord => matchRecord("qbo", id, fields)
 
 const rule = (name: string, parts: BlockingRule["parts"], extra: Partial<BlockingRule> = {}): BlockingRule => ({
   name,

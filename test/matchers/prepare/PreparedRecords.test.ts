@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest"
-import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
 import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../../../matchers/prepare/ValueColumn.ts"
+import { matchRecord } from "../matchRecord.ts"
 
-const record = (system: "pom" | "qbo", id: string, fields: Partial<MatchRecord>): MatchRecord => ({
-  ref: { system, id },
-  firstName: "",
-  lastName: "",
-  fullName: "",
-  companyName: "",
-  emails: [],
-  phones: [],
-  address: null,
-  ...fields
-})
+const record = matchRecord
 
 const valuesOf = (column: ValueColumn, i: number): Array<string> =>
   Array.from(column.items.subarray(column.offsets[i] ?? 0, column.offsets[i + 1] ?? 0), (id) => column.values[id] ?? "?")

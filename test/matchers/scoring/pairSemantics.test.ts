@@ -2,21 +2,11 @@ import { it } from "@effect/vitest"
 import { Effect } from "effect"
 import { describe, expect } from "vitest"
 import { defaultMatchSettings } from "../../../matchers/FellegiSunterMatcher.ts"
-import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { DIFFERENT_PROPERTY_WEIGHT } from "../../../matchers/scoring/pairSemantics.ts"
 import { dedupeAmongBackground } from "../domainFixture.ts"
+import { matchRecord } from "../matchRecord.ts"
 
-const customer = (system: "pom" | "qbo", id: string, fields: Partial<MatchRecord>): MatchRecord => ({
-  ref: { system, id },
-  firstName: "",
-  lastName: "",
-  fullName: "",
-  companyName: "",
-  emails: [],
-  phones: [],
-  address: null,
-  ...fields
-})
+const customer = matchRecord
 
 const tampa = (street: string) => ({ street, city: "Tampa", state: "FL", zip: "33609" })
 const threshold = defaultMatchSettings.matchThreshold
