@@ -17,6 +17,7 @@ import { diffRuns } from "./diffRuns.ts"
 import { countByScenario, matchingSummary, type RunSummary, summarizeDiff } from "./RunSummary.ts"
 import { toMatchRecords } from "./toMatchRecords.ts"
 import { reportStage } from "./RunProgress.ts"
+import { timedSeconds } from "./timed.ts"
 
 export interface ReconcileSettings {
   readonly matchThreshold: number
@@ -52,11 +53,9 @@ const newRunId = (millis: number) =>
 
 /** Times an effect, in seconds, into `timings[name]`. */
 const timed = <A, E, R>(timings: Record<string, number>, name: string, effect: Effect.Effect<A, E, R>) =>
-  Effect.gen(function* () {
-    const start = yield* Clock.currentTimeMillis
-    const result = yield* effect
-    timings[name] = ((yield* Clock.currentTimeMillis) - start) / 1000
-    return result
+  Effect.map(timedSeconds(effect), ([value, seconds]) => {
+    timings[name] = seconds
+    return value
   })
 
 /**

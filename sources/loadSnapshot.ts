@@ -1,5 +1,5 @@
 import type { FileSystem } from "@effect/platform"
-import { Clock, type ConfigError, Effect, Layer, Option } from "effect"
+import { type ConfigError, Effect, Layer, Option } from "effect"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import type { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
@@ -7,6 +7,7 @@ import { QboLive } from "./qbo/api/QboLive.ts"
 import { type QboClientOptions, QboClientSettings, defaultQboClientOptions } from "./qbo/api/QboClientSettings.ts"
 import { PomProgress } from "./pom/api/PomProgress.ts"
 import { RunProgress, reportStage } from "../pipeline/RunProgress.ts"
+import { timedSeconds } from "../pipeline/timed.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../pipeline/domain/PomRecords.ts"
 import type { QboCustomer, QboInvoice } from "../pipeline/domain/QboRecords.ts"
 import type { PomApiError } from "./pom/api/PomApiError.ts"
@@ -23,13 +24,6 @@ import { readQboSnapshot } from "./qbo/files/readQboSnapshot.ts"
 
 /** Where each side of a snapshot comes from: a folder of files, or the live API. */
 export type SideSource = { readonly _tag: "files"; readonly dir: string } | { readonly _tag: "api" }
-
-const seconds = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.gen(function* () {
-    const start = yield* Clock.currentTimeMillis
-    const value = yield* effect
-    return [value, ((yield* Clock.currentTimeMillis) - start) / 1000] as const
-  })
 
 interface PomSide {
   readonly label: string
@@ -85,9 +79,9 @@ const qboSide = (
 export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
   Effect.gen(function* () {
     yield* reportStage(pom._tag === "api" ? "Pulling POM customers…" : "Reading the POM export…")
-    const [pomData, readPom] = yield* seconds(pomSide(pom))
+    const [pomData, readPom] = yield* timedSeconds(pomSide(pom))
     yield* reportStage(qbo._tag === "api" ? "Pulling QBO customers and invoices…" : "Reading the QBO snapshot…")
-    const [qboData, readQbo] = yield* seconds(qboSide(qbo))
+    const [qboData, readQbo] = yield* timedSeconds(qboSide(qbo))
     const snapshot: Snapshot = {
       source: { pom: pomData.label, qbo: qboData.label },
       pom: { customers: pomData.customers, appointments: pomData.appointments, services: pomData.services },

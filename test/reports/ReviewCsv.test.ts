@@ -9,15 +9,7 @@ import { SnapshotBuilder } from "../pipeline/cases/snapshotBuilder.ts"
 
 const settings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null }
 
-const scenario2 = () =>
-  new SnapshotBuilder()
-    .pomCustomer("jd1", { link: "3987", history: 6 })
-    .pomCustomer("jd2", { link: "2514" })
-    .qboCustomer("2514", { invoices: 9 })
-    .qboCustomer("3987", { invoices: 2 })
-    .match("pom:jd1", "pom:jd2")
-    .match("qbo:2514", "qbo:3987")
-    .match("pom:jd1", "qbo:2514")
+const scenario2 = () => new SnapshotBuilder().articlePair(2)
 
 const render = (b: SnapshotBuilder) => {
   const snapshot = b.build()

@@ -15,13 +15,7 @@ const settings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.9, book
 /** Two independent cases: the article's example 2 (jd) and a POM duplicate pair (pm). */
 const company = () =>
   new SnapshotBuilder()
-    .pomCustomer("jd1", { link: "3987", history: 6 })
-    .pomCustomer("jd2", { link: "2514" })
-    .qboCustomer("2514", { invoices: 9 })
-    .qboCustomer("3987", { invoices: 2 })
-    .match("pom:jd1", "pom:jd2")
-    .match("qbo:2514", "qbo:3987")
-    .match("pom:jd1", "qbo:2514")
+    .articlePair(2)
     .pomCustomer("pm1", { link: "70", history: 5 })
     .pomCustomer("pm2", { link: "70", history: 2, createdAt: "2023-01-01" })
     .qboCustomer("70", { invoices: 1 })

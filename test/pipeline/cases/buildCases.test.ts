@@ -13,17 +13,8 @@ const only = (cases: ReadonlyArray<Case>): Case => {
 }
 const tags = (c: Case) => c.plan.steps.map((s) => s._tag)
 
-/** The help article's duplicate pair: John Doe 1 has the POM history, John Doe 2 the right QBO link. */
-const articlePair = (wrongInvoices: number) =>
-  new SnapshotBuilder()
-    .pomCustomer("jd1", { link: "3987", history: 6, createdAt: "2019-05-01" })
-    .pomCustomer("jd2", { link: "2514", history: 0, createdAt: "2021-05-01" })
-    .qboCustomer("2514", { invoices: 9, createdAt: "2018-01-01" })
-    .qboCustomer("3987", { invoices: wrongInvoices, createdAt: "2021-05-01" })
-    .match("pom:jd1", "pom:jd2")
-    .match("qbo:2514", "qbo:3987")
-    .match("pom:jd1", "qbo:2514")
-    .match("pom:jd2", "qbo:2514")
+/** The help article's duplicate pair (see `SnapshotBuilder.articlePair`). */
+const articlePair = (wrongInvoices: number) => new SnapshotBuilder().articlePair(wrongInvoices)
 
 describe("buildCases", () => {
   it("plans the article's example 1 as scenario-1: swap the QBO ids, retire both second accounts", () => {

@@ -88,6 +88,22 @@ export class SnapshotBuilder {
     return this
   }
 
+  /**
+   * The help article's duplicate pair: John Doe 1 (jd1) has the POM history but points at QBO 3987; John Doe 2
+   * (jd2) points at the right QBO customer, 2514, which holds the historical invoices. `wrongInvoices` recent
+   * invoices on 3987 make it example 2; none, example 1.
+   */
+  articlePair(wrongInvoices: number) {
+    return this.pomCustomer("jd1", { link: "3987", history: 6, createdAt: "2019-05-01" })
+      .pomCustomer("jd2", { link: "2514", history: 0, createdAt: "2021-05-01" })
+      .qboCustomer("2514", { invoices: 9, createdAt: "2018-01-01" })
+      .qboCustomer("3987", { invoices: wrongInvoices, createdAt: "2021-05-01" })
+      .match("pom:jd1", "pom:jd2")
+      .match("qbo:2514", "qbo:3987")
+      .match("pom:jd1", "qbo:2514")
+      .match("pom:jd2", "qbo:2514")
+  }
+
   /** Declares two records the same customer with the given probability. */
   match(a: string, b: string, probability = 0.999) {
     const ref = (s: string) => {
