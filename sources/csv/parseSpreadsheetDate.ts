@@ -18,9 +18,13 @@ interface Parts {
   readonly second: number
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+
 const isValid = (p: Parts): boolean => {
   if (p.month < 1 || p.month > 12 || p.day < 1 || p.hour > 23 || p.minute > 59 || p.second > 59) return false
-  const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate()
+  const daysInMonth = p.month === 2 && isLeapYear(p.year) ? 29 : (DAYS_IN_MONTH[p.month - 1] ?? 0)
   return p.day <= daysInMonth
 }
 

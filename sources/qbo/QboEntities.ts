@@ -6,6 +6,7 @@ import { combineProblems, describeIssues } from "./entities/describeIssues.ts"
 import type { EntityProblem } from "./entities/describeIssues.ts"
 import { decodeEntityList } from "./entities/decodeEntityList.ts"
 import type { DecodedList } from "./entities/decodeEntityList.ts"
+import { encodedGuard } from "./entities/encodedGuard.ts"
 import { toPostalAddress } from "./entities/qboAddress.ts"
 
 /*
@@ -59,6 +60,8 @@ export const QboCustomerEntity = Schema.Struct({
   MetaData: Schema.optionalWith(ModificationMetaData, { nullable: true })
 })
 export type QboCustomerEntity = typeof QboCustomerEntity.Type
+/** A Customer as sent, nulls included; every decoded entity is also one, so the mapping below takes this. */
+type QboCustomerWire = typeof QboCustomerEntity.Encoded
 
 const LinkedTxnEntity = Schema.Struct({ TxnId: Schema.String, TxnType: Schema.String })
 
@@ -76,14 +79,18 @@ export const QboInvoiceEntity = Schema.Struct({
   MetaData: Schema.optionalWith(ModificationMetaData, { nullable: true })
 })
 export type QboInvoiceEntity = typeof QboInvoiceEntity.Type
+type QboInvoiceWire = typeof QboInvoiceEntity.Encoded
+
+const isCustomerWire = encodedGuard(QboCustomerEntity)
+const isInvoiceWire = encodedGuard(QboInvoiceEntity)
 
 /** QBO renames an inactive customer "Name (deleted)"; the name people typed is the part before. */
 const DELETED_SUFFIX = /\s*\(deleted\)\s*$/i
 
-const text = (s: string | undefined): string => (s ?? "").trim()
+const text = (s: string | null | undefined): string => (s ?? "").trim()
 
 /** QBO lets several addresses share the primary email box, separated by commas or semicolons. */
-const emailsOf = (entity: QboCustomerEntity): ReadonlyArray<string> =>
+const emailsOf = (entity: QboCustomerWire): ReadonlyArray<string> =>
   text(entity.PrimaryEmailAddr?.Address)
     .split(/[,;]/)
     .map((e) => e.trim())
@@ -94,7 +101,7 @@ const isObject = (raw: unknown): boolean => typeof raw === "object" && raw !== n
 const notAnObject: EntityProblem = { field: "(entity)", reason: "the entry is not a JSON object" }
 
 /** A QBO timestamp normalised like every other date in the run; one that is not a date is a problem of the entity. */
-const timestamp = (field: string, raw: string | undefined): Either.Either<string | null, EntityProblem> =>
+const timestamp = (field: string, raw: string | null | undefined): Either.Either<string | null, EntityProblem> =>
   Either.mapLeft(parseSpreadsheetDate(text(raw)), (reason) => ({ field, reason: `${field} ${reason}` }))
 
 const decodeWith =
@@ -107,7 +114,7 @@ const decodeWith =
       : Either.left(notAnObject)
 
 /** The pipeline's customer from a decoded QBO Customer. */
-export const toQboCustomer = (entity: QboCustomerEntity, createdAt: string | null): QboCustomer => {
+export const toQboCustomer = (entity: QboCustomerWire, createdAt: string | null): QboCustomer => {
   const active = entity.Active ?? true
   const displayName = active ? text(entity.DisplayName) : text(entity.DisplayName).replace(DELETED_SUFFIX, "")
   const givenName = text(entity.GivenName)
@@ -142,7 +149,7 @@ export const toQboCustomer = (entity: QboCustomerEntity, createdAt: string | nul
 }
 
 /** The pipeline's invoice from a decoded QBO Invoice. */
-export const toQboInvoice = (entity: QboInvoiceEntity, txnDate: string | null): QboInvoice => ({
+export const toQboInvoice = (entity: QboInvoiceWire, txnDate: string | null): QboInvoice => ({
   id: QboInvoiceId.make(entity.Id.trim()),
   syncToken: entity.SyncToken.trim(),
   docNumber: text(entity.DocNumber),
@@ -153,17 +160,18 @@ export const toQboInvoice = (entity: QboInvoiceEntity, txnDate: string | null): 
   linkedTxns: (entity.LinkedTxn ?? []).map((l) => ({ txnId: l.TxnId, txnType: l.TxnType }))
 })
 
+const mapCustomer = (entity: QboCustomerWire): Either.Either<QboCustomer, EntityProblem> =>
+  Either.map(timestamp("MetaData.CreateTime", entity.MetaData?.CreateTime), (createdAt) => toQboCustomer(entity, createdAt))
+
+const mapInvoice = (entity: QboInvoiceWire): Either.Either<QboInvoice, EntityProblem> =>
+  Either.map(timestamp("TxnDate", entity.TxnDate), (txnDate) => toQboInvoice(entity, txnDate))
+
+// Well-formed entities skip Schema's parser (see encodedGuard); the rest are decoded by it, for its messages.
 const customerWithField = (raw: unknown): Either.Either<QboCustomer, EntityProblem> =>
-  Either.flatMap(decodeWith(QboCustomerEntity)(raw), (entity) =>
-    Either.map(timestamp("MetaData.CreateTime", entity.MetaData?.CreateTime), (createdAt) =>
-      toQboCustomer(entity, createdAt)
-    )
-  )
+  isCustomerWire(raw) ? mapCustomer(raw) : Either.flatMap(decodeWith(QboCustomerEntity)(raw), mapCustomer)
 
 const invoiceWithField = (raw: unknown): Either.Either<QboInvoice, EntityProblem> =>
-  Either.flatMap(decodeWith(QboInvoiceEntity)(raw), (entity) =>
-    Either.map(timestamp("TxnDate", entity.TxnDate), (txnDate) => toQboInvoice(entity, txnDate))
-  )
+  isInvoiceWire(raw) ? mapInvoice(raw) : Either.flatMap(decodeWith(QboInvoiceEntity)(raw), mapInvoice)
 
 /** Decodes one Customer as the API returns it; the left is a reason naming the field ("Id is missing"). */
 export const decodeQboCustomer = (raw: unknown): Either.Either<QboCustomer, string> =>

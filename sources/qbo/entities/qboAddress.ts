@@ -2,15 +2,15 @@ import type { PostalAddress } from "../../../pipeline/domain/PomRecords.ts"
 
 /** The parts of a QBO PhysicalAddress the pipeline uses; everything may be absent. */
 export interface QboPhysicalAddressFields {
-  readonly Line1?: string | undefined
-  readonly Line2?: string | undefined
-  readonly Line3?: string | undefined
-  readonly Line4?: string | undefined
-  readonly Line5?: string | undefined
-  readonly City?: string | undefined
-  readonly CountrySubDivisionCode?: string | undefined
-  readonly PostalCode?: string | undefined
-  readonly Country?: string | undefined
+  readonly Line1?: string | null | undefined
+  readonly Line2?: string | null | undefined
+  readonly Line3?: string | null | undefined
+  readonly Line4?: string | null | undefined
+  readonly Line5?: string | null | undefined
+  readonly City?: string | null | undefined
+  readonly CountrySubDivisionCode?: string | null | undefined
+  readonly PostalCode?: string | null | undefined
+  readonly Country?: string | null | undefined
 }
 
 /** Compared ignoring case, spaces and punctuation: "Middlefield, CA  94303" is the same as the City/State/Zip. */
@@ -43,10 +43,10 @@ const fromFreeForm = (lines: ReadonlyArray<string>): { readonly place: CityState
  * addresses). `null` when nothing is left.
  */
 export const toPostalAddress = (
-  addr: QboPhysicalAddressFields | undefined,
+  addr: QboPhysicalAddressFields | null | undefined,
   names: ReadonlyArray<string>
 ): PostalAddress | null => {
-  if (addr === undefined) return null
+  if (addr === undefined || addr === null) return null
   const lines = [addr.Line1, addr.Line2, addr.Line3, addr.Line4, addr.Line5]
     .map((l) => (l ?? "").trim())
     .filter((l) => l !== "")

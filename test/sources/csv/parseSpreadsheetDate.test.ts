@@ -10,6 +10,8 @@ describe("parseSpreadsheetDate", () => {
   it("normalises dates and date-times in the accepted forms", () => {
     const cases: ReadonlyArray<readonly [string, string]> = [
       ["2024-02-29", "2024-02-29"],
+      ["2000-02-29", "2000-02-29"],
+      ["12/31/2025", "2025-12-31"],
       ["1/5/2024", "2024-01-05"],
       ["12/31/2024 11:59 PM", "2024-12-31T23:59:00"],
       ["1/5/2024 12:00 AM", "2024-01-05T00:00:00"],
@@ -24,7 +26,7 @@ describe("parseSpreadsheetDate", () => {
   })
 
   it("rejects impossible dates and unknown forms with a reason quoting the value", () => {
-    for (const input of ["2023-02-29", "13/5/2024", "1/5/2024 13:00 PM", "yesterday", "2.5E+04", "5/1/24"]) {
+    for (const input of ["2023-02-29", "1900-02-29", "2/29/2100", "2024-04-31", "13/5/2024", "1/5/2024 13:00 PM", "yesterday", "2.5E+04", "5/1/24"]) {
       const result = parseSpreadsheetDate(input)
       if (Either.isRight(result)) throw new Error(`expected ${input} to be rejected`)
       expect(result.left).toContain(`"${input}"`)
