@@ -37,6 +37,9 @@ describe("reconcile run on the live APIs", () => {
     expect(live.code).toBe(0)
     const liveSummary = JSON.parse(live.stdout)
     expect(liveSummary.inputs).toEqual({ pom: "api:pom", qbo: "api:qbo" })
+    // The two pulls overlap: together they take about as long as the slower one, not the sum.
+    const t = liveSummary.timings
+    expect(t.read).toBeLessThan(t.readPom + t.readQbo - Math.min(t.readPom, t.readQbo) / 2)
 
     const fileDb = join(dir, "files.db")
     const offline = await runCli(["run", "--pom-csv", join(dir, "files", "pom"), "--qbo-snapshot", join(dir, "files", "qbo"), "--out", join(dir, "file-out"), "--db", fileDb, "--json"])
