@@ -28,6 +28,9 @@ const qboKey = (id: string) => `qbo:${id}`
  * household is judged on its own, unless the payer itself has duplicates.
  *
  * Only active records take part: inactive ones were retired on purpose and would only bring fixed cases back.
+ * Records that are plainly fine (a payer alone with at most its one linked account, an account alone and
+ * unlinked, each matching nothing else) are not drafted: that is nearly every customer, and their case would be
+ * empty.
  */
 export const groupRecords = (index: RecordIndex, pairs: ReadonlyArray<MatchEvidence>): ReadonlyArray<CaseDraft> => {
   const isActivePom = (id: string) => {
@@ -121,16 +124,25 @@ export const groupRecords = (index: RecordIndex, pairs: ReadonlyArray<MatchEvide
     }
   }
 
+  const linkOf = (pomId: string | undefined) => (pomId === undefined ? undefined : index.pom.get(PomCustomerId.make(pomId))?.quickbooksId)
+  // One account, matching no other payer, linked to exactly `qboId` (null: to nothing): its case would be empty.
+  const settled = (household: Array<string>, qboId: string | null): boolean =>
+    household.length === 1 && (alsoMatchesOf.get(household)?.length ?? 0) === 0 && linkOf(household[0]) === qboId
+
   for (const [payer, members] of payerMembers) {
     const homes = attached.get(payer) ?? []
+    const [home] = homes
+    if (members.length === 1 && (home === undefined || (homes.length === 1 && settled(home, members[0] ?? "")))) continue
     if (homes.length === 0) drafts.push(draft([], members, []))
     else if (homes.length > 1 && members.length > 1) {
       drafts.push(draft(homes, members, homes.flatMap((h) => alsoMatchesOf.get(h) ?? [])))
     } else {
-      for (const home of homes) drafts.push(draft([home], members, alsoMatchesOf.get(home) ?? []))
+      for (const h of homes) drafts.push(draft([h], members, alsoMatchesOf.get(h) ?? []))
     }
   }
-  for (const { household, alsoMatches } of unattached) drafts.push(draft([household], [], alsoMatches))
+  for (const { household, alsoMatches } of unattached) {
+    if (!settled(household, null)) drafts.push(draft([household], [], alsoMatches))
+  }
   return drafts
 }
 
