@@ -24,6 +24,12 @@ export const loadNicknameTable: Effect.Effect<NicknameTable, NicknameFileError, 
   return parseNicknameTable(text)
 })
 
+const probabilities = (weights: Float64Array): Array<number> => {
+  const out: Array<number> = []
+  for (let k = 0; k < weights.length; k++) out.push(probabilityOf(weights[k] ?? -Infinity))
+  return out
+}
+
 const toResult = (run: MatchRun): MatchResult => ({
   pairs: run.matches,
   stats: {
@@ -35,7 +41,7 @@ const toResult = (run: MatchRun): MatchResult => ({
       skippedBlocks: r.skippedBlocks,
       skippedPairs: r.skippedPairs
     })),
-    candidateScores: Array.from(run.weights, probabilityOf),
+    candidateScores: probabilities(run.weights),
     seconds: {
       blocking: run.seconds.prepare + run.seconds.blocking,
       training: run.seconds.training,

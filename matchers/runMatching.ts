@@ -9,7 +9,7 @@ import { compileComparison } from "./scoring/compileComparison.ts"
 import { defaultComparisons } from "./scoring/defaultComparisons.ts"
 import { estimateU } from "./scoring/estimateU.ts"
 import { type FellegiSunterModel, trainModel } from "./scoring/FellegiSunterModel.ts"
-import { explainPair, probabilityOf, scoreCandidates } from "./scoring/scorePairs.ts"
+import { pairExplainer, probabilityOf, scoreCandidates } from "./scoring/scorePairs.ts"
 
 /** What the matcher compares and how it blocks; the defaults serve every data set. */
 export interface MatcherConfig {
@@ -69,10 +69,11 @@ export const runMatching = (input: {
   const model = trainModel({ records, comparisons: config.comparisons, rules: config.rules, candidates, levels, u })
   const t3 = now()
   const weights = scoreCandidates(model, records, candidates, levels)
+  const explain = pairExplainer(model, records, levels)
   const matches: Array<MatchEvidence> = []
   for (let k = 0; k < candidates.count; k++) {
     if (probabilityOf(weights[k] ?? -Infinity) >= input.matchThreshold) {
-      matches.push(explainPair(model, records, levels, k, candidates.left[k] ?? 0, candidates.right[k] ?? 0))
+      matches.push(explain(k, candidates.left[k] ?? 0, candidates.right[k] ?? 0))
     }
   }
   const t4 = now()

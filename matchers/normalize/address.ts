@@ -23,13 +23,15 @@ const houseNumberShape = /^\d+[a-z]?$|^\d+-\d+[a-z]?$/
 
 const zipPlus4 = /^\s*\d{5}\s*-?\s*\d{4}\s*$/
 
-const normalizeZip = (raw: string): string => {
+/** ZIP5 for a US ZIP or ZIP+4; the digits of any other postcode. */
+export const normalizeZip = (raw: string): string => {
   const digits = raw.replace(/\D/g, "")
   // ZIP+4 typed with or without its hyphen: the first five digits are the delivery area.
   return digits.length === 9 && zipPlus4.test(raw) ? digits.slice(0, 5) : digits
 }
 
-const normalizeState = (raw: string): string => {
+/** Two-letter code for a US state name or code, else the folded text. */
+export const normalizeState = (raw: string): string => {
   const folded = foldText(raw)
   return stateCodes.get(folded) ?? folded
 }
@@ -72,8 +74,11 @@ const abbreviateStreet = (ws: ReadonlyArray<string>): Array<string> => {
   return out
 }
 
+/** The street line of an address split into the parts a match compares. */
+export type StreetParts = Pick<NormalizedAddress, "houseNumber" | "streetName" | "unit" | "isPoBox">
+
 /** Splits "123 N Main Street Apt 4B" into house number, street name and unit. */
-const splitStreet = (raw: string): { houseNumber: string; streetName: string; unit: string; isPoBox: boolean } => {
+const splitStreet = (raw: string): StreetParts => {
   const box = poBox.exec(raw)
   if (box?.[1] !== undefined) return { houseNumber: foldText(box[1]).replace(/ /g, ""), streetName: "po box", unit: "", isPoBox: true }
   // "#" marks a unit even when glued to its identifier ("#4B"); folding would drop it, so it becomes "unit".
@@ -103,11 +108,14 @@ const splitStreet = (raw: string): { houseNumber: string; streetName: string; un
   return { houseNumber, streetName: abbreviateStreet(streetWords).join(" "), unit: unitWords.join(""), isPoBox: false }
 }
 
+/** Normalises the street line of an address: "123 1/2 N Main Street Apt 4B" → "123h", "n main st", "4b". */
+export const normalizeStreet = (raw: string): StreetParts =>
+  // "123 1/2 Main St": the half house number becomes "123h" so it stays one token.
+  splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
+
 /** Normalises a postal address; null when every part of it is blank. */
 export const normalizeAddress = (address: PostalAddress): NormalizedAddress | null => {
-  // "123 1/2 Main St": the half house number becomes "123h" so it stays one token.
-  const raw = address.street
-  const street = splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
+  const street = normalizeStreet(address.street)
   const city = cityOf(address.city)
   const state = stateOf(address.state)
   const zip = zipOf(address.zip)

@@ -94,23 +94,42 @@ const parseFullName = (raw: string): PersonName => {
   return { givenNames, surnames }
 }
 
+export interface PersonNameFields {
+  readonly firstName: string
+  readonly lastName: string
+  readonly fullName: string
+}
+
+/**
+ * True when the first and last name are read each on its own (`givenNamesOf`, `surnamesOf`): then a record's name
+ * depends on neither the other field nor the full name, so callers may normalise each spelling once.
+ */
+export const readsFirstAndLastApart = (fields: PersonNameFields): boolean => {
+  const first = fields.firstName.trim()
+  return first !== "" || (fields.lastName.trim() !== "" && !fields.lastName.includes(","))
+}
+
+/** The given names of a first-name field read on its own (see `readsFirstAndLastApart`). */
+export const givenNamesOf = (firstName: string): Array<string> => {
+  const givenNames: Array<string> = []
+  for (const person of people(words(firstName.trim()))) addGiven(givenNames, person)
+  return givenNames
+}
+
+/** The surnames of a last-name field read on its own (see `readsFirstAndLastApart`). */
+export const surnamesOf = (lastName: string): Array<string> => {
+  const surnames: Array<string> = []
+  for (const person of people(words(lastName.trim()))) addSurname(surnames, person)
+  return surnames
+}
+
 /**
  * Normalises the name fields of a record. First and last name win when either is filled; `fullName` is read
  * only when both are empty. A last name typed as "Doe, John" with no first name is read as a full name.
  */
-export const normalizePersonName = (fields: {
-  readonly firstName: string
-  readonly lastName: string
-  readonly fullName: string
-}): PersonName => {
-  const first = fields.firstName.trim()
+export const normalizePersonName = (fields: PersonNameFields): PersonName => {
+  if (readsFirstAndLastApart(fields)) return { givenNames: givenNamesOf(fields.firstName), surnames: surnamesOf(fields.lastName) }
   const last = fields.lastName.trim()
-  if (first === "" && last === "") return fields.fullName.trim() === "" ? emptyPersonName : parseFullName(fields.fullName)
-  if (first === "" && last.includes(",")) return parseLastCommaFirst(last)
-  const givenNames: Array<string> = []
-  const surnames: Array<string> = []
-  for (const person of people(words(first))) addGiven(givenNames, person)
-  const lastPeople = people(words(last))
-  for (const person of lastPeople) addSurname(surnames, person)
-  return { givenNames, surnames }
+  if (last !== "") return parseLastCommaFirst(last)
+  return fields.fullName.trim() === "" ? emptyPersonName : parseFullName(fields.fullName)
 }

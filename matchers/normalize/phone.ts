@@ -9,14 +9,26 @@ const nanpShape = /^[2-9]\d\d[2-9]\d{6}$/
  * and exchange (NPA-NXX, the first six digits) alone, so its verdict is cached per NPA-NXX. A test checks that
  * the metadata still works that way.
  */
-const nanpBlockValid = new Map<string, boolean>()
+const VALID = 1
+const INVALID = 2
 
+/** Verdict per NPA-NXX (0 not yet known), indexed by its six digits as a number: a lookup that allocates nothing. */
+const nanpBlockVerdict = new Uint8Array(1_000_000)
+
+const blockIndex = (national: string): number => {
+  let index = 0
+  for (let k = 0; k < 6; k++) index = index * 10 + national.charCodeAt(k) - 48
+  return index
+}
+
+/** `national` is ten digits (checked by the caller against `nanpShape`). */
 const isValidNanp = (national: string): boolean => {
-  const block = national.slice(0, 6)
-  const cached = nanpBlockValid.get(block)
-  if (cached !== undefined) return cached
+  const block = blockIndex(national)
+  const cached = nanpBlockVerdict[block]
+  if (cached === VALID) return true
+  if (cached === INVALID) return false
   const valid = parsePhoneNumberFromString(`+1${national}`)?.isValid() ?? false
-  nanpBlockValid.set(block, valid)
+  nanpBlockVerdict[block] = valid ? VALID : INVALID
   return valid
 }
 

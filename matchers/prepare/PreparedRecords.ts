@@ -1,13 +1,15 @@
 import type { RecordRef } from "../../pipeline/domain/MatchEvidence.ts"
 import type { MatchRecord } from "../MatchRecord.ts"
-import { normalizeAddress } from "../normalize/address.ts"
+import { normalizeState, normalizeStreet, normalizeZip } from "../normalize/address.ts"
 import { normalizeCompanyName } from "../normalize/companyName.ts"
 import { normalizeEmail } from "../normalize/email.ts"
 import type { NicknameTable } from "../normalize/NicknameTable.ts"
-import { normalizePersonName } from "../normalize/personName.ts"
+import { foldText } from "../normalize/foldText.ts"
+import { givenNamesOf, normalizePersonName, readsFirstAndLastApart, surnamesOf } from "../normalize/personName.ts"
 import { normalizePhone } from "../normalize/phone.ts"
 import type { FieldName } from "./FieldName.ts"
-import { type ValueColumn, type ValueColumnBuilder, valueColumnBuilder } from "./ValueColumn.ts"
+import { memoizeByText } from "./memoizeByText.ts"
+import { NO_VALUE, type ValueColumn, type ValueColumnBuilder, valueColumnBuilder } from "./ValueColumn.ts"
 
 /**
  * Every record normalised once, up front, into columns of interned values: the blocking and scoring loops then
@@ -25,12 +27,6 @@ export interface PreparedRecords {
   readonly side: Uint8Array
   readonly linking: boolean
   readonly nicknames: NicknameTable
-}
-
-const nonNull = (values: ReadonlyArray<string | null>): Array<string> => {
-  const out: Array<string> = []
-  for (const v of values) if (v !== null && v !== "") out.push(v)
-  return out
 }
 
 /** The ref of record i; every index below `size` has one. */
@@ -54,26 +50,58 @@ export const prepareRecords = (
     state: valueColumnBuilder(n),
     zip: valueColumnBuilder(n)
   } satisfies Record<FieldName, ValueColumnBuilder>
+  // Each spelling is normalised and interned once (see `memoizeByText`); records are taken in order, so every
+  // value gets the id it would get normalised record by record.
+  const givenNameIds = memoizeByText((raw) => Int32Array.from(givenNamesOf(raw), (v) => b.firstName.intern(v)))
+  const surnameIds = memoizeByText((raw) => Int32Array.from(surnamesOf(raw), (v) => b.lastName.intern(v)))
+  // Also reads QBO display names, to tell a business's name from a person's.
+  const companyOf = memoizeByText(normalizeCompanyName)
+  const emailId = memoizeByText((raw) => b.email.intern(normalizeEmail(raw) ?? ""))
+  // Phones are mostly typed once each: a cache would cost more than it saves.
+  const phoneId = (raw: string): number => b.phone.intern(normalizePhone(raw) ?? "")
+  const streetIds = memoizeByText((raw) => {
+    const street = normalizeStreet(raw)
+    return {
+      houseNumber: b.houseNumber.intern(street.houseNumber),
+      street: b.street.intern(street.streetName),
+      unit: b.unit.intern(street.unit),
+      isPoBox: street.isPoBox
+    }
+  })
+  const cityId = memoizeByText((raw) => b.city.intern(foldText(raw)))
+  const stateId = memoizeByText((raw) => b.state.intern(normalizeState(raw)))
+  const zipId = memoizeByText((raw) => b.zip.intern(normalizeZip(raw)))
   const isPoBox = new Uint8Array(n)
   const system = new Uint8Array(n)
   records.forEach((r, i) => {
-    const company = normalizeCompanyName(r.companyName)
-    // QBO shows a business's name as its display name: that is not a person's name to compare.
-    const fullNameIsCompany = company !== "" && normalizeCompanyName(r.fullName) === company
-    const name = normalizePersonName(fullNameIsCompany ? { ...r, fullName: "" } : r)
-    b.firstName.push(name.givenNames)
-    b.lastName.push(name.surnames)
+    const company = companyOf(r.companyName)
+    if (readsFirstAndLastApart(r)) {
+      b.firstName.pushIds(givenNameIds(r.firstName))
+      b.lastName.pushIds(surnameIds(r.lastName))
+    } else {
+      // QBO shows a business's name as its display name: that is not a person's name to compare.
+      const fullNameIsCompany = company !== "" && companyOf(r.fullName) === company
+      const name = normalizePersonName(fullNameIsCompany ? { ...r, fullName: "" } : r)
+      b.firstName.push(name.givenNames)
+      b.lastName.push(name.surnames)
+    }
     b.companyName.pushOne(company)
-    b.email.push(nonNull(r.emails.map(normalizeEmail)))
-    b.phone.push(nonNull(r.phones.map(normalizePhone)))
-    const a = r.address === null ? null : normalizeAddress(r.address)
-    b.houseNumber.pushOne(a?.houseNumber ?? "")
-    b.street.pushOne(a?.streetName ?? "")
-    b.unit.pushOne(a?.unit ?? "")
-    b.city.pushOne(a?.city ?? "")
-    b.state.pushOne(a?.state ?? "")
-    b.zip.pushOne(a?.zip ?? "")
-    isPoBox[i] = a?.isPoBox === true ? 1 : 0
+    b.email.pushEach(r.emails, emailId)
+    b.phone.pushEach(r.phones, phoneId)
+    // An address whose every part is blank holds no value in any of these columns, as if it were missing.
+    const a = r.address
+    if (a === null) {
+      for (const column of [b.houseNumber, b.street, b.unit, b.city, b.state, b.zip]) column.pushId(NO_VALUE)
+    } else {
+      const street = streetIds(a.street)
+      b.houseNumber.pushId(street.houseNumber)
+      b.street.pushId(street.street)
+      b.unit.pushId(street.unit)
+      b.city.pushId(cityId(a.city))
+      b.state.pushId(stateId(a.state))
+      b.zip.pushId(zipId(a.zip))
+      isPoBox[i] = street.isPoBox ? 1 : 0
+    }
     system[i] = r.ref.system === "qbo" ? 1 : 0
   })
   const columns: Record<FieldName, ValueColumn> = {

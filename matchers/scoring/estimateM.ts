@@ -1,3 +1,5 @@
+import { NumberIndex } from "../collections/NumberIndex.ts"
+
 /*
  * Expectation maximisation of m, P(level | same customer), on the candidate pairs, with u held fixed (Fellegi and
  * Sunter; Winkler 1988). Pairs are first folded into distinct agreement patterns with counts, so each iteration
@@ -30,17 +32,16 @@ export const patternTable = (
   ruleMasks: Uint16Array,
   rules: number
 ): PatternTable => {
-  const index = new Map<number, number>()
+  // Pattern keys pass 2^31 with eight comparisons: a Map would box every one of them.
+  const index = new NumberIndex()
   const rows: Array<number> = []
   const counts: Array<number> = []
   const byRule: Array<number> = []
   for (let p = 0; p < pairs; p++) {
     let key = 0
     for (let c = 0; c < comparisons; c++) key = key * 16 + (levels[p * comparisons + c] ?? 0)
-    let at = index.get(key)
-    if (at === undefined) {
-      at = counts.length
-      index.set(key, at)
+    const at = index.idOf(key)
+    if (at === counts.length) {
       counts.push(0)
       for (let c = 0; c < comparisons; c++) rows.push(levels[p * comparisons + c] ?? 0)
       for (let r = 0; r < rules; r++) byRule.push(0)
@@ -94,17 +95,17 @@ export interface EmResult {
 
 const logOdds = (p: number): number => Math.log(p / (1 - p))
 
-/** Posterior match probability of each pattern under the given parameters. */
-export const posteriors = (
+const logsOf = (rows: ReadonlyArray<Float64Array>): Array<Float64Array> => rows.map((a) => a.map(Math.log))
+
+/** Fills `out` with the posterior match probability of each pattern, given log m and log u. */
+const posteriorsInto = (
   pc: PatternCounts,
-  m: ReadonlyArray<Float64Array>,
-  u: ReadonlyArray<Float64Array>,
-  lambda: number
+  logM: ReadonlyArray<Float64Array>,
+  logU: ReadonlyArray<Float64Array>,
+  lambda: number,
+  out: Float64Array
 ): Float64Array => {
-  const comparisons = m.length
-  const logM = m.map((a) => a.map(Math.log))
-  const logU = u.map((a) => a.map(Math.log))
-  const out = new Float64Array(pc.size)
+  const comparisons = logM.length
   const base = logOdds(lambda)
   for (let p = 0; p < pc.size; p++) {
     let s = base
@@ -116,6 +117,14 @@ export const posteriors = (
   }
   return out
 }
+
+/** Posterior match probability of each pattern under the given parameters. */
+export const posteriors = (
+  pc: PatternCounts,
+  m: ReadonlyArray<Float64Array>,
+  u: ReadonlyArray<Float64Array>,
+  lambda: number
+): Float64Array => posteriorsInto(pc, logsOf(m), logsOf(u), lambda, new Float64Array(pc.size))
 
 /**
  * Runs EM from `start`. `fitM` false holds m fixed and fits only lambda (used to weigh the final candidate set).
@@ -132,9 +141,14 @@ export const expectationMaximisation = (
   let total = 0
   for (const c of pc.counts) total += c
   if (total === 0) return { m, lambda, expectedMatches: 0, iterations: 0 }
+  // u never changes, and m only when it is fitted: their logs are taken when they do. One buffer serves every
+  // iteration's posteriors, read before the next is computed.
+  const logU = logsOf(u)
+  let logM = logsOf(m)
+  const post = new Float64Array(pc.size)
   let iterations = 0
   for (; iterations < MAX_ITERATIONS; iterations++) {
-    const post = posteriors(pc, m, u, lambda)
+    posteriorsInto(pc, logM, logU, lambda, post)
     let matches = 0
     const sums = start.map((a) => new Float64Array(a.length))
     const present = new Float64Array(comparisons)
@@ -158,6 +172,7 @@ export const expectationMaximisation = (
       })
       next.forEach((row, c) => row.forEach((v, l) => (change = Math.max(change, Math.abs(v - (m[c]?.[l] ?? 0))))))
       m = next
+      logM = logsOf(m)
     }
     lambda = nextLambda
     if (change < TOLERANCE) break

@@ -7,11 +7,23 @@ import { seededRandom } from "./random.ts"
 /** Pseudo-pairs of the starting u: they decide u on a tiny data set and vanish against a real sample. */
 const PRIOR_PAIRS = 100
 
-/** Records holding the field, split by side for a link (a dedupe puts all of them on side 0). */
-const filledBySide = (records: PreparedRecords, column: ValueColumn): [Array<number>, Array<number>] => {
-  const sides: [Array<number>, Array<number>] = [[], []]
+/** Records holding the field, split by side for a link (a dedupe puts all of them on side 0), in record order. */
+const filledBySide = (records: PreparedRecords, column: ValueColumn): [Int32Array, Int32Array] => {
+  const { offsets } = column
+  let rights = 0
+  let filled = 0
   for (let i = 0; i < records.size; i++) {
-    if ((column.offsets[i + 1] ?? 0) > (column.offsets[i] ?? 0)) sides[records.side[i] === 1 ? 1 : 0].push(i)
+    if ((offsets[i + 1] ?? 0) <= (offsets[i] ?? 0)) continue
+    filled++
+    if (records.side[i] === 1) rights++
+  }
+  const sides: [Int32Array, Int32Array] = [new Int32Array(filled - rights), new Int32Array(rights)]
+  const used = new Int32Array(2)
+  for (let i = 0; i < records.size; i++) {
+    if ((offsets[i + 1] ?? 0) <= (offsets[i] ?? 0)) continue
+    const side = records.side[i] === 1 ? 1 : 0
+    sides[side][used[side] ?? 0] = i
+    used[side] = (used[side] ?? 0) + 1
   }
   return sides
 }
@@ -23,7 +35,8 @@ const filledBySide = (records: PreparedRecords, column: ValueColumn): [Array<num
 const exactAgreement = (records: PreparedRecords, column: ValueColumn, left: number, right: number): { agree: number; pairs: number } => {
   if (!records.linking) {
     let agree = 0
-    for (const c of column.counts) agree += c * (c - 1)
+    const { counts } = column
+    for (let v = 0; v < counts.length; v++) agree += (counts[v] ?? 0) * ((counts[v] ?? 0) - 1)
     return { agree: agree / 2, pairs: (left * (left - 1)) / 2 }
   }
   const perSide = [new Float64Array(column.values.length), new Float64Array(column.values.length)]
@@ -68,7 +81,7 @@ export const estimateU = (
     if (possible <= options.samplePairs) {
       for (let a = 0; a < lefts.length; a++) {
         const i = lefts[a] ?? 0
-        if (records.linking) for (const j of rights) tally(i, j)
+        if (records.linking) for (let b = 0; b < rights.length; b++) tally(i, rights[b] ?? 0)
         else for (let b = a + 1; b < lefts.length; b++) tally(i, lefts[b] ?? 0)
       }
     } else {

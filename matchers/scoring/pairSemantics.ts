@@ -26,25 +26,36 @@ export const BILLING_ELSEWHERE = 0.2
 const addressFields: ReadonlySet<FieldName> = new Set(["houseNumber", "street", "unit", "city", "state", "zip"])
 const propertyFields: ReadonlySet<FieldName> = new Set(["houseNumber", "street", "unit"])
 
+/** Which comparisons speak of the address and of the property, as flat arrays the scoring loop reads per pair. */
 export interface PairSemantics {
-  /** True when the comparison levels place two addresses at different properties (a house number, street or unit differs). */
-  readonly differentProperty: (levelRow: (c: number) => number) => boolean
+  /** Per comparison, 1 when it compares a part of the address. */
+  readonly isAddress: Uint8Array
   /**
-   * The correction, in bits, that turns the address fields' summed weight into that of a mixture: with
-   * probability BILLING_ELSEWHERE the payer's address is unrelated to the property. 0 when the address agrees on
-   * balance; at worst it caps the address penalty at log2(BILLING_ELSEWHERE).
+   * Per comparison of a property part (house number, street, unit), its last level ("differs"); 0 for the others.
+   * Two addresses are at different properties when any of these comparisons sits at that level.
    */
-  readonly billingAllowance: (addressWeight: number) => number
-  readonly isAddress: (c: number) => boolean
+  readonly differsAt: Uint8Array
 }
 
-export const pairSemantics = (comparisons: ReadonlyArray<Comparison>): PairSemantics => {
-  const property = comparisons.flatMap((c, i) => (propertyFields.has(c.field) ? [{ index: i, differs: c.levels.length }] : []))
-  const address = comparisons.map((c) => addressFields.has(c.field))
-  return {
-    differentProperty: (levelOf) => property.some((p) => levelOf(p.index) === p.differs),
-    billingAllowance: (addressWeight) =>
-      addressWeight >= 0 ? 0 : Math.log2((1 - BILLING_ELSEWHERE) * 2 ** addressWeight + BILLING_ELSEWHERE) - addressWeight,
-    isAddress: (c) => address[c] === true
+export const pairSemantics = (comparisons: ReadonlyArray<Comparison>): PairSemantics => ({
+  isAddress: Uint8Array.from(comparisons, (c) => (addressFields.has(c.field) ? 1 : 0)),
+  differsAt: Uint8Array.from(comparisons, (c) => (propertyFields.has(c.field) ? c.levels.length : 0))
+})
+
+/** True when a pair's levels (comparison c's at `levels[row + c]`) place two addresses at different properties. */
+export const differentProperty = (semantics: PairSemantics, levels: Uint8Array, row: number): boolean => {
+  const { differsAt } = semantics
+  for (let c = 0; c < differsAt.length; c++) {
+    const differs = differsAt[c] ?? 0
+    if (differs !== 0 && levels[row + c] === differs) return true
   }
+  return false
 }
+
+/**
+ * The correction, in bits, that turns the address fields' summed weight into that of a mixture: with probability
+ * BILLING_ELSEWHERE the payer's address is unrelated to the property. 0 when the address agrees on balance; at
+ * worst it caps the address penalty at log2(BILLING_ELSEWHERE).
+ */
+export const billingAllowance = (addressWeight: number): number =>
+  addressWeight >= 0 ? 0 : Math.log2((1 - BILLING_ELSEWHERE) * 2 ** addressWeight + BILLING_ELSEWHERE) - addressWeight

@@ -1,9 +1,11 @@
+import { doubleMetaphone } from "double-metaphone"
 import { describe, expect, it } from "vitest"
-import type { BlockingRule } from "../../../matchers/blocking/BlockingRule.ts"
+import { type BlockingRule, defaultBlockingRules, type KeyPart } from "../../../matchers/blocking/BlockingRule.ts"
 import { candidatePairs, MIN_PAIR_BUDGET } from "../../../matchers/blocking/candidatePairs.ts"
 import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
-import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
+import { type PreparedRecords, prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
+import { generatedRecords } from "../generatedRecords.ts"
 import { matchRecord } from "../matchRecord.ts"
 
 const record = (id: string, fields: Partial<MatchRecord>): MatchRecord => matchRecord("qbo", id, fields)
@@ -84,5 +86,66 @@ describe("candidatePairs", () => {
       { sides: Uint8Array.from([0, 0, 1]), nicknames: emptyNicknameTable }
     )
     expect(pairsOf(candidatePairs(records, [phoneRule]))).toEqual(["0-2", "1-2"])
+  })
+})
+
+/** The pairs a rule proposes with no cap, found the plain way: every record's keys as text, grouped. */
+const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<string> => {
+  const tokensOf = (part: KeyPart, i: number): Array<string> =>
+    part.fields.flatMap((field) => {
+      const { offsets, items, values } = records.columns[field]
+      return Array.from(items.subarray(offsets[i] ?? 0, offsets[i + 1] ?? 0), (id) => {
+        const v = values[id] ?? ""
+        if (part.transform === "sound") return doubleMetaphone(v)[0]
+        if (part.transform === "initial") return v.charAt(0)
+        if (part.transform === "mailbox") return v.slice(0, Math.max(0, v.lastIndexOf("@")))
+        return v
+      }).filter((t) => t !== "")
+    })
+  const blocks = new Map<string, Set<number>>()
+  for (let i = 0; i < records.size; i++) {
+    let keys: Array<Array<string>> = [[]]
+    for (const part of rule.parts) keys = keys.flatMap((key) => tokensOf(part, i).map((t) => [...key, t]))
+    for (const key of keys) {
+      const text = JSON.stringify(rule.unordered === true ? [...key].sort() : key)
+      blocks.set(text, (blocks.get(text) ?? new Set()).add(i))
+    }
+  }
+  const pairs = new Set<string>()
+  for (const members of blocks.values()) {
+    const ms = [...members]
+    for (const i of ms) for (const j of ms) if (i < j) pairs.add(`${i}-${j}`)
+  }
+  return pairs
+}
+
+describe("candidatePairs against the plain computation", () => {
+  const records = prepareRecords(generatedRecords(2, 300), { sides: null, nicknames: emptyNicknameTable })
+  const uncapped = (r: BlockingRule): BlockingRule => ({ ...r, maxBlockSize: Infinity, maxPairsPerRecord: Infinity })
+  const value = (...fields: KeyPart["fields"]): KeyPart => ({ fields, transform: "value" })
+  const wide: ReadonlyArray<BlockingRule> = [
+    // Key spaces too large for a flat array, then too large for a number: the other two ways of finding a block.
+    rule("phone+email+street", [value("phone"), value("email"), value("street")]),
+    rule("everything", [value("phone"), value("email"), value("street"), value("houseNumber"), value("zip"), value("firstName"), value("lastName"), value("city")]),
+    rule("initials", [{ fields: ["firstName", "lastName"], transform: "initial" }, { fields: ["lastName"], transform: "initial" }], { unordered: true })
+  ]
+
+  it("finds, rule by rule, the pairs of records that share a key", () => {
+    for (const r of [...defaultBlockingRules, ...wide].map(uncapped)) {
+      const c = candidatePairs(records, [r])
+      const expected = referencePairs(records, r)
+      expect(expected.size, r.name).toBeGreaterThan(0)
+      expect(new Set(pairsOf(c)), r.name).toEqual(expected)
+      expect(c.perRule[0]?.candidatePairs, r.name).toBe(expected.size)
+    }
+  })
+
+  it("unions the rules, marking on each pair the rules that proposed it", () => {
+    const rules = defaultBlockingRules.map(uncapped)
+    const c = candidatePairs(records, rules)
+    const byRule = rules.map((r) => referencePairs(records, r))
+    const expected = new Map<string, number>()
+    byRule.forEach((pairs, r) => pairs.forEach((p) => expected.set(p, (expected.get(p) ?? 0) | (1 << r))))
+    expect(new Map(pairsOf(c).map((p, k) => [p, c.rules[k] ?? 0]))).toEqual(expected)
   })
 })

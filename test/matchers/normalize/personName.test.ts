@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { normalizePersonName } from "../../../matchers/normalize/personName.ts"
+import { givenNamesOf, normalizePersonName, readsFirstAndLastApart, surnamesOf } from "../../../matchers/normalize/personName.ts"
 
 const name = (firstName: string, lastName: string, fullName = "") => normalizePersonName({ firstName, lastName, fullName })
 
@@ -37,5 +37,24 @@ describe("normalizePersonName", () => {
   it("ignores the full name when first or last name is filled", () => {
     expect(name("Ann", "Lee", "Lee Landscaping LLC")).toEqual({ givenNames: ["ann"], surnames: ["lee"] })
     expect(name("", "", "")).toEqual({ givenNames: [], surnames: [] })
+  })
+})
+
+describe("first and last name read apart", () => {
+  it("make up the whole name whenever normalizePersonName reads them apart", () => {
+    const cases = [
+      { firstName: "Mary Ann", lastName: "O'Brien-Smith", fullName: "ignored" },
+      { firstName: "Dr. John", lastName: "", fullName: "John Doe" },
+      { firstName: "", lastName: "van der Berg", fullName: "" },
+      { firstName: " ", lastName: "Doe, John", fullName: "" },
+      { firstName: "", lastName: "", fullName: "Mr & Mrs John Doe" },
+      { firstName: "  ", lastName: " ", fullName: "" }
+    ]
+    const apart = cases.filter(readsFirstAndLastApart)
+    expect(apart).toHaveLength(3)
+    for (const fields of apart) {
+      expect(normalizePersonName(fields)).toEqual({ givenNames: givenNamesOf(fields.firstName), surnames: surnamesOf(fields.lastName) })
+    }
+    expect(normalizePersonName({ firstName: " ", lastName: "Doe, John", fullName: "" })).toEqual({ givenNames: ["john"], surnames: ["doe"] })
   })
 })

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest"
+import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
+import { normalizeAddress } from "../../../matchers/normalize/address.ts"
+import { normalizeCompanyName } from "../../../matchers/normalize/companyName.ts"
+import { normalizeEmail } from "../../../matchers/normalize/email.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
+import { normalizePersonName } from "../../../matchers/normalize/personName.ts"
+import { normalizePhone } from "../../../matchers/normalize/phone.ts"
+import { type FieldName, fieldNames } from "../../../matchers/prepare/FieldName.ts"
 import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../../../matchers/prepare/ValueColumn.ts"
+import { generatedRecords } from "../generatedRecords.ts"
 import { matchRecord } from "../matchRecord.ts"
 
 const record = matchRecord
@@ -37,5 +45,72 @@ describe("prepareRecords", () => {
     expect([...records.isPoBox]).toEqual([0, 0, 1])
     expect([...records.system]).toEqual([1, 1, 0])
     expect(records.linking).toBe(false)
+  })
+})
+
+/**
+ * The plain way to prepare records, kept as the reference the cached preparation must reproduce: every record
+ * normalised on its own, its values interned in record order.
+ */
+const preparedOneByOne = (records: ReadonlyArray<MatchRecord>) => {
+  const columns = new Map<FieldName, { values: Array<string>; perRecord: Array<Array<string>> }>(
+    fieldNames.map((f) => [f, { values: [], perRecord: [] }])
+  )
+  const add = (field: FieldName, values: ReadonlyArray<string | null>): void => {
+    const column = columns.get(field)
+    if (column === undefined) throw new Error(`no column ${field}`)
+    const mine: Array<string> = []
+    for (const v of values) {
+      if (v === null || v === "" || mine.includes(v)) continue
+      mine.push(v)
+      if (!column.values.includes(v)) column.values.push(v)
+    }
+    column.perRecord.push(mine)
+  }
+  const isPoBox: Array<number> = []
+  for (const r of records) {
+    const company = normalizeCompanyName(r.companyName)
+    const fullNameIsCompany = company !== "" && normalizeCompanyName(r.fullName) === company
+    const name = normalizePersonName(fullNameIsCompany ? { ...r, fullName: "" } : r)
+    add("firstName", name.givenNames)
+    add("lastName", name.surnames)
+    add("companyName", [company])
+    add("email", r.emails.map(normalizeEmail))
+    add("phone", r.phones.map(normalizePhone))
+    const a = r.address === null ? null : normalizeAddress(r.address)
+    add("houseNumber", [a?.houseNumber ?? ""])
+    add("street", [a?.streetName ?? ""])
+    add("unit", [a?.unit ?? ""])
+    add("city", [a?.city ?? ""])
+    add("state", [a?.state ?? ""])
+    add("zip", [a?.zip ?? ""])
+    isPoBox.push(a?.isPoBox === true ? 1 : 0)
+  }
+  return { columns, isPoBox }
+}
+
+describe("prepareRecords on a generated company", () => {
+  // Two customers' worth of records per spelling on average: most values are met again and come from the caches.
+  const records = generatedRecords(5, 600)
+  const prepared = prepareRecords(records, { sides: null, nicknames: emptyNicknameTable })
+  const expected = preparedOneByOne(records)
+
+  it("gives every value the id and every record the values that normalising record by record gives", () => {
+    for (const field of fieldNames) {
+      const column = prepared.columns[field]
+      const reference = expected.columns.get(field)
+      expect(column.values, field).toEqual(reference?.values)
+      expect(Array.from({ length: records.length }, (_, i) => valuesOf(column, i)), field).toEqual(reference?.perRecord)
+    }
+    expect([...prepared.isPoBox]).toEqual(expected.isPoBox)
+  })
+
+  it("counts the records holding each value", () => {
+    for (const field of fieldNames) {
+      const reference = expected.columns.get(field)
+      const counts = reference?.values.map((v) => reference.perRecord.filter((vs) => vs.includes(v)).length)
+      expect([...prepared.columns[field].counts], field).toEqual(counts)
+      expect(prepared.columns[field].filled, field).toBe(reference?.perRecord.filter((vs) => vs.length > 0).length)
+    }
   })
 })

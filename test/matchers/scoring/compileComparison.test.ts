@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
+import { defaultBlockingRules } from "../../../matchers/blocking/BlockingRule.ts"
+import { candidatePairs } from "../../../matchers/blocking/candidatePairs.ts"
 import { nicknameFile } from "../../../matchers/FellegiSunterMatcher.ts"
 import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { parseNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
@@ -8,6 +10,9 @@ import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
 import { levelLabel } from "../../../matchers/scoring/Comparison.ts"
 import { compileComparison } from "../../../matchers/scoring/compileComparison.ts"
 import { defaultComparisons } from "../../../matchers/scoring/defaultComparisons.ts"
+import { seededRandom } from "../../../matchers/scoring/random.ts"
+import { generatedRecords } from "../generatedRecords.ts"
+import { referenceLevel } from "./referenceLevel.ts"
 
 const nicknames = parseNicknameTable(readFileSync(nicknameFile, "utf8"))
 
@@ -97,5 +102,38 @@ describe("default comparison levels", () => {
     expect(levelOf("houseNumber", at("PO Box 12"), at("12 Main St"))).toBe("missing")
     expect(levelOf("street", at("PO Box 12"), at("12 Main St"))).toBe("missing")
     expect(levelOf("zip", at("PO Box 12"), at("12 Main St"))).toBe("exact")
+  })
+})
+
+describe("compiled comparisons against the plain computation", () => {
+  const records = prepareRecords(generatedRecords(8, 400), { sides: null, nicknames })
+  const candidates = candidatePairs(records, defaultBlockingRules)
+  const random = seededRandom(4)
+  const randomPairs = Array.from({ length: 4000 }, (): [number, number] => [
+    Math.floor(random() * records.size),
+    Math.floor(random() * records.size)
+  ])
+  const pairs: Array<[number, number]> = [
+    ...Array.from({ length: candidates.count }, (_, k): [number, number] => [candidates.left[k] ?? 0, candidates.right[k] ?? 0]),
+    ...randomPairs
+  ]
+
+  it("reaches the same level on every candidate pair and on random pairs, for every default comparison", () => {
+    const differences: Array<string> = []
+    const seen = new Set<string>()
+    for (const comparison of defaultComparisons) {
+      const compare = compileComparison(records, comparison)
+      for (const [i, j] of pairs) {
+        const level = compare(i, j)
+        seen.add(`${comparison.field} ${level}`)
+        const expected = referenceLevel(records, comparison, i, j)
+        if (level !== expected) differences.push(`${comparison.field} ${i}-${j}: ${level}, expected ${expected}`)
+      }
+    }
+    expect(differences).toEqual([])
+    // The pairs reach the fuzzy levels too, not only exact agreement and outright difference.
+    for (const level of ["firstName 2", "firstName 4", "lastName 3", "email 2", "email 3", "phone 4", "street 2", "zip 2"]) {
+      expect(seen.has(level), level).toBe(true)
+    }
   })
 })

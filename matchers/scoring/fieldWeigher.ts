@@ -1,0 +1,61 @@
+import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
+import type { ValueColumn } from "../prepare/ValueColumn.ts"
+import type { FellegiSunterModel } from "./FellegiSunterModel.ts"
+
+/**
+ * A trained model's field weights laid out flat for the scoring loop, which looks one up per candidate pair and
+ * comparison: no property lookups by field name, no arrays of arrays.
+ */
+export interface FieldWeigher {
+  readonly comparisons: number
+  /** log2(m/u) of comparison c at level l: `byLevel[c * stride + l]`. */
+  readonly byLevel: Float64Array
+  readonly stride: number
+  /** Per comparison with term frequencies, the column and the exact-agreement weight per value id; else null. */
+  readonly termFrequency: ReadonlyArray<{ readonly column: ValueColumn; readonly byValue: Float64Array } | null>
+}
+
+export const fieldWeigher = (model: FellegiSunterModel, records: PreparedRecords): FieldWeigher => {
+  const stride = Math.max(1, ...model.weights.map((w) => w.length))
+  const byLevel = new Float64Array(model.comparisons.length * stride)
+  model.weights.forEach((w, c) => byLevel.set(w, c * stride))
+  return {
+    comparisons: model.comparisons.length,
+    byLevel,
+    stride,
+    termFrequency: model.comparisons.map((comparison, c) => {
+      const byValue = model.exactWeightByValue[c]
+      return byValue === null || byValue === undefined ? null : { column: records.columns[comparison.field], byValue }
+    })
+  }
+}
+
+/** The weight of an exact agreement: by the rarest value the two records share when the field has term frequencies. */
+const exactWeight = (weigher: FieldWeigher, c: number, i: number, j: number): number => {
+  const plain = weigher.byLevel[c * weigher.stride + 1] ?? 0
+  const tf = weigher.termFrequency[c]
+  if (tf === null || tf === undefined) return plain
+  const { byValue } = tf
+  const { offsets, items } = tf.column
+  let best = -Infinity
+  for (let x = offsets[i] ?? 0; x < (offsets[i + 1] ?? 0); x++) {
+    const id = items[x] ?? 0
+    for (let y = offsets[j] ?? 0; y < (offsets[j + 1] ?? 0); y++) {
+      if (items[y] === id) best = Math.max(best, byValue[id] ?? plain)
+    }
+  }
+  return best === -Infinity ? plain : best
+}
+
+/** Fills `out` with each comparison's weight for the pair of records i and j whose levels start at `levels[row]`; returns their sum. */
+export const fieldWeights = (weigher: FieldWeigher, levels: Uint8Array, row: number, i: number, j: number, out: Float64Array): number => {
+  const { comparisons, byLevel, stride } = weigher
+  let sum = 0
+  for (let c = 0; c < comparisons; c++) {
+    const l = levels[row + c] ?? 0
+    const w = l === 0 ? 0 : l === 1 ? exactWeight(weigher, c, i, j) : (byLevel[c * stride + l] ?? 0)
+    out[c] = w
+    sum += w
+  }
+  return sum
+}

@@ -1,0 +1,170 @@
+import type { ValueColumn } from "../prepare/ValueColumn.ts"
+import type { NicknameTable } from "../normalize/NicknameTable.ts"
+import { type CodeUnits, jaroWinklerAt, jaroWinklerCeiling } from "../similarity/codeUnitJaroWinkler.ts"
+import { jaroWinkler } from "../similarity/jaroWinkler.ts"
+import { withinEdits } from "../similarity/withinEdits.ts"
+
+/*
+ * The tests a comparison level runs on two records, each over every pair of their values (record i holds
+ * `items[offsets[i]] .. items[offsets[i + 1] - 1]` of a column): plain functions of plain arguments, so the level
+ * loop in `compileComparison` calls them directly and the engine can inline them.
+ */
+
+/** The best Jaro-Winkler similarity between any value of record i and any value of record j. */
+export const bestJaroWinkler = (column: ValueColumn, i: number, j: number): number => {
+  const { offsets, items, values } = column
+  let best = 0
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = values[items[x] ?? 0] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) {
+      const s = jaroWinkler(a, values[items[y] ?? 0] ?? "")
+      if (s > best) best = s
+    }
+  }
+  return best
+}
+
+/** Room for rounding between `jaroWinklerCeiling` and the similarity it bounds. */
+const CEILING_SLACK = 1e-9
+
+/**
+ * `bestJaroWinkler` with the column's values decoded once (`units`), except that value pairs whose ceiling is
+ * below `floor` are left out: the result is exact when it reaches `floor`, and below `floor` when the true best is.
+ */
+export const bestJaroWinklerAbove = (column: ValueColumn, units: CodeUnits, floor: number, i: number, j: number): number => {
+  const { offsets, items } = column
+  let best = 0
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = items[x] ?? 0
+    for (let y = offsets[j] ?? 0; y < be; y++) {
+      const b = items[y] ?? 0
+      if (jaroWinklerCeiling(units, a, units, b) + CEILING_SLACK < floor) continue
+      const s = jaroWinklerAt(units, a, units, b)
+      if (s > best) best = s
+    }
+  }
+  return best
+}
+
+export const sharesId = (column: ValueColumn, i: number, j: number): boolean => {
+  const { offsets, items } = column
+  const ae = offsets[i + 1] ?? 0
+  const bs = offsets[j] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const id = items[x]
+    for (let y = bs; y < be; y++) if (items[y] === id) return true
+  }
+  return false
+}
+
+export const anyNickname = (column: ValueColumn, nicknames: NicknameTable, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = values[items[x] ?? 0] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) if (nicknames.areEquivalent(a, values[items[y] ?? 0] ?? "")) return true
+  }
+  return false
+}
+
+export const anyWithinEdits = (column: ValueColumn, atMost: number, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = values[items[x] ?? 0] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) if (withinEdits(a, values[items[y] ?? 0] ?? "", atMost)) return true
+  }
+  return false
+}
+
+/** Same last `length` characters, compared in place. */
+const sameEnding = (a: string, b: string, length: number): boolean => {
+  if (a.length < length || b.length < length) return false
+  for (let k = 1; k <= length; k++) if (a.charCodeAt(a.length - k) !== b.charCodeAt(b.length - k)) return false
+  return true
+}
+
+export const anySameEnding = (column: ValueColumn, length: number, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = values[items[x] ?? 0] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) if (sameEnding(a, values[items[y] ?? 0] ?? "", length)) return true
+  }
+  return false
+}
+
+/** Same mailbox name before the "@" (at `atA` and `atB`, the last "@" of each), compared in place. */
+const sameLocalPart = (a: string, atA: number, b: string, atB: number): boolean => {
+  if (atA <= 0 || atA !== atB) return false
+  for (let k = 0; k < atA; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false
+  return true
+}
+
+/** `lastAt[id]` is where the last "@" of value id is (-1 for none), found once per value rather than per pair. */
+export const anySameLocalPart = (column: ValueColumn, lastAt: Int32Array, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = items[x] ?? 0
+    const atA = lastAt[a] ?? -1
+    if (atA <= 0) continue
+    for (let y = offsets[j] ?? 0; y < be; y++) {
+      const b = items[y] ?? 0
+      if (sameLocalPart(values[a] ?? "", atA, values[b] ?? "", lastAt[b] ?? -1)) return true
+    }
+  }
+  return false
+}
+
+/** Spelling slack for an outright swap: "Caleb Rwoe" and "Rowe Caleb" are the same two names. */
+const SWAP_SIMILARITY = 0.92
+
+/** The two columns a swap crosses, with their values decoded when a typo is allowed (`both`). */
+export interface Crossing {
+  readonly column: ValueColumn
+  readonly other: ValueColumn
+  readonly both: boolean
+  readonly units: CodeUnits | null
+  readonly otherUnits: CodeUnits | null
+}
+
+/** Record r holds value `id` of the crossing's column in its `other` column (with `both`, allowing a typo). */
+const holds = (s: Crossing, id: number, r: number): boolean => {
+  const { other } = s
+  const value = s.column.values[id] ?? ""
+  const end = other.offsets[r + 1] ?? 0
+  for (let y = other.offsets[r] ?? 0; y < end; y++) {
+    const candidate = other.items[y] ?? 0
+    if ((other.values[candidate] ?? "") === value) return true
+    if (s.both && s.units !== null && s.otherUnits !== null) {
+      if (jaroWinklerCeiling(s.otherUnits, candidate, s.units, id) + CEILING_SLACK < SWAP_SIMILARITY) continue
+      if (jaroWinklerAt(s.otherUnits, candidate, s.units, id) >= SWAP_SIMILARITY) return true
+    }
+  }
+  return false
+}
+
+/** Some value of record `from` in the crossing's column is held by record `to` in its other column. */
+const crossesOneWay = (s: Crossing, from: number, to: number): boolean => {
+  const { offsets, items } = s.column
+  const end = offsets[from + 1] ?? 0
+  for (let x = offsets[from] ?? 0; x < end; x++) if (holds(s, items[x] ?? 0, to)) return true
+  return false
+}
+
+/**
+ * A value of one record appears in the other record's `other` column: either way round, or with `both` both
+ * ways (then allowing a typo, since two crossings already make a chance swap unlikely).
+ */
+export const swapped = (s: Crossing, i: number, j: number): boolean =>
+  s.both ? crossesOneWay(s, i, j) && crossesOneWay(s, j, i) : crossesOneWay(s, i, j) || crossesOneWay(s, j, i)

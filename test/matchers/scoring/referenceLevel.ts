@@ -1,0 +1,57 @@
+import { distance } from "fastest-levenshtein"
+import { streetParts } from "../../../matchers/prepare/FieldName.ts"
+import type { PreparedRecords } from "../../../matchers/prepare/PreparedRecords.ts"
+import type { Comparison, LevelTest } from "../../../matchers/scoring/Comparison.ts"
+import { jaroWinkler } from "../../../matchers/similarity/jaroWinkler.ts"
+
+/*
+ * The comparison levels computed the plain way, on the records' value strings with no precomputation, pruning or
+ * caching: the reference `compileComparison` must agree with pair for pair.
+ */
+
+const valuesOf = (records: PreparedRecords, field: Comparison["field"], i: number): Array<string> => {
+  const { offsets, items, values } = records.columns[field]
+  return Array.from(items.subarray(offsets[i] ?? 0, offsets[i + 1] ?? 0), (id) => values[id] ?? "")
+}
+
+const some = (as: ReadonlyArray<string>, bs: ReadonlyArray<string>, agree: (a: string, b: string) => boolean): boolean =>
+  as.some((a) => bs.some((b) => agree(a, b)))
+
+const passes = (records: PreparedRecords, field: Comparison["field"], test: LevelTest, i: number, j: number): boolean => {
+  const as = valuesOf(records, field, i)
+  const bs = valuesOf(records, field, j)
+  switch (test._tag) {
+    case "Exact":
+      return some(as, bs, (a, b) => a === b)
+    case "Nickname":
+      return some(as, bs, records.nicknames.areEquivalent)
+    case "Swapped": {
+      const crosses = (from: ReadonlyArray<string>, to: number): boolean =>
+        some(from, valuesOf(records, test.other, to), (a, b) => a === b || (test.both && jaroWinkler(b, a) >= 0.92))
+      return test.both ? crosses(as, j) && crosses(bs, i) : crosses(as, j) || crosses(bs, i)
+    }
+    case "JaroWinkler":
+      return Math.max(0, ...as.flatMap((a) => bs.map((b) => jaroWinkler(a, b)))) >= test.atLeast
+    case "EditDistance":
+      return some(as, bs, (a, b) => distance(a, b) <= test.atMost)
+    case "SameEnding":
+      return some(as, bs, (a, b) => a.length >= test.length && b.length >= test.length && a.slice(-test.length) === b.slice(-test.length))
+    case "SameLocalPart":
+      return some(as, bs, (a, b) => a.lastIndexOf("@") > 0 && a.slice(0, a.lastIndexOf("@")) === b.slice(0, b.lastIndexOf("@")))
+    case "Else":
+      return true
+  }
+}
+
+/** The level records i and j reach on a comparison: 0 missing, else the first level whose test passes. */
+export const referenceLevel = (records: PreparedRecords, comparison: Comparison, i: number, j: number): number => {
+  const { field } = comparison
+  if (valuesOf(records, field, i).length === 0 || valuesOf(records, field, j).length === 0) {
+    const crossing = comparison.levels.findIndex((l) => l.test._tag === "Swapped" && !l.test.both)
+    const test = comparison.levels[crossing]?.test
+    return test !== undefined && passes(records, field, test, i, j) ? crossing + 1 : 0
+  }
+  if (streetParts.has(field) && records.isPoBox[i] !== records.isPoBox[j]) return 0
+  const at = comparison.levels.findIndex((l) => passes(records, field, l.test, i, j))
+  return at + 1
+}
