@@ -17,7 +17,14 @@ export type LevelTest =
    */
   | { readonly _tag: "Swapped"; readonly other: FieldName; readonly both: boolean }
   | { readonly _tag: "JaroWinkler"; readonly atLeast: number }
-  | { readonly _tag: "EditDistance"; readonly atMost: number }
+  /**
+   * At most `atMost` edits apart. With `notBuiltFrom`, two mailbox names at one domain that both spell out intact
+   * every name of those fields the two records share ("ericturner71" and "ericturner69", "areynolds" and
+   * "reynoldsa", "teresa.martin" and "teresamartin") make the field weigh nothing, as if missing: they fit two
+   * people of one name choosing addresses as well as one address mistyped, so they cannot count as a typo (whose
+   * weight assumes an email is independent of the names) nor as a difference.
+   */
+  | { readonly _tag: "EditDistance"; readonly atMost: number; readonly notBuiltFrom?: ReadonlyArray<FieldName> }
   /** The last `length` characters agree: a phone typed with and without its area code. */
   | { readonly _tag: "SameEnding"; readonly length: number }
   /** Email addresses with one mailbox name at different providers. */

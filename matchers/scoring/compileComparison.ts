@@ -9,7 +9,10 @@ import {
   anySameLocalPart,
   anyWithinEdits,
   bestJaroWinklerAbove,
+  BUILT_FROM_NAMES,
   type Crossing,
+  MISTYPED,
+  mistypedEmail,
   sharesId,
   swapped
 } from "./levelTests.ts"
@@ -24,7 +27,8 @@ const JARO_WINKLER = 3
 const EDIT_DISTANCE = 4
 const SAME_ENDING = 5
 const SAME_LOCAL_PART = 6
-const ELSE = 7
+const MISTYPED_EMAIL = 7
+const ELSE = 8
 
 /** A level test as flat data of one shape, so the loop over levels reads it without a call through a closure. */
 interface CompiledTest {
@@ -32,10 +36,12 @@ interface CompiledTest {
   /** The JW threshold, the edit budget or the ending length. */
   readonly bound: number
   readonly crossing: Crossing | null
+  /** The name columns a mistyped email must not be built from. */
+  readonly names: ReadonlyArray<ValueColumn>
 }
 
 const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeUnits, t: LevelTest): CompiledTest => {
-  const plain = (kind: number, bound = 0): CompiledTest => ({ kind, bound, crossing: null })
+  const plain = (kind: number, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [] })
   switch (t._tag) {
     case "Exact":
       return plain(EXACT)
@@ -44,12 +50,14 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
-      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded } }
+      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [] }
     }
     case "JaroWinkler":
       return plain(JARO_WINKLER, t.atLeast)
     case "EditDistance":
-      return plain(EDIT_DISTANCE, t.atMost)
+      return t.notBuiltFrom === undefined
+        ? plain(EDIT_DISTANCE, t.atMost)
+        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]) }
     case "SameEnding":
       return plain(SAME_ENDING, t.length)
     case "SameLocalPart":
@@ -73,7 +81,7 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
   const nicknames = records.nicknames
   const units = codeUnitsOf(comparison.levels.some((l) => l.test._tag === "JaroWinkler" || l.test._tag === "Swapped") ? column.values : [])
   const tests = comparison.levels.map((l) => compileTest(records, column, units, l.test))
-  const lastAt = Int32Array.from(tests.some((t) => t.kind === SAME_LOCAL_PART) ? column.values : [], (v) => v.lastIndexOf("@"))
+  const lastAt = Int32Array.from(tests.some((t) => t.kind === SAME_LOCAL_PART || t.kind === MISTYPED_EMAIL) ? column.values : [], (v) => v.lastIndexOf("@"))
   const count = tests.length
   // Below the lowest JW threshold a similarity's exact value does not change the level.
   const floor = Math.min(...tests.map((t) => (t.kind === JARO_WINKLER ? t.bound : Infinity)))
@@ -115,6 +123,12 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
         case SAME_LOCAL_PART:
           pass = anySameLocalPart(column, lastAt, i, j)
           break
+        case MISTYPED_EMAIL: {
+          const near = mistypedEmail(column, t.bound, lastAt, t.names, i, j)
+          if (near === BUILT_FROM_NAMES) return 0
+          pass = near === MISTYPED
+          break
+        }
         default:
           pass = true
       }

@@ -48,7 +48,7 @@ export const defaultComparisons: ReadonlyArray<Comparison> = [
     levels: [
       level("exact", exact, 0.85, 0.00001),
       level("same mailbox name", { _tag: "SameLocalPart" }, 0.03, 0.0001),
-      level("one or two characters off", edits(2), 0.04, 0.0001),
+      level("one or two characters off", { _tag: "EditDistance", atMost: 2, notBuiltFrom: ["firstName", "lastName"] }, 0.04, 0.0001),
       level("differs", otherwise, 0.08, 0.999)
     ]
   },

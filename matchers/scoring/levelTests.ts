@@ -84,6 +84,79 @@ export const anyWithinEdits = (column: ValueColumn, atMost: number, i: number, j
   return false
 }
 
+/** Names shorter than this turn up inside unrelated mailbox names by chance ("li", "ng"). */
+const SHORTEST_SPELLED_NAME = 3
+
+/**
+ * Mailbox names `a` and `b` (their last "@" at `atA` and `atB`) differ at one domain, and both spell out intact
+ * every name that records i and j share in `names` (at least one): see `notBuiltFrom` on the EditDistance test.
+ */
+export const builtFromSharedNames = (
+  a: string,
+  atA: number,
+  b: string,
+  atB: number,
+  names: ReadonlyArray<ValueColumn>,
+  i: number,
+  j: number
+): boolean => {
+  if (atA <= 0 || atB <= 0 || a.slice(atA) !== b.slice(atB)) return false
+  const localA = a.slice(0, atA)
+  const localB = b.slice(0, atB)
+  if (localA === localB) return false
+  let spelled = 0
+  for (const column of names) {
+    const { offsets, items, values } = column
+    const be = offsets[j + 1] ?? 0
+    for (let x = offsets[i] ?? 0; x < (offsets[i + 1] ?? 0); x++) {
+      const id = items[x] ?? 0
+      let shared = false
+      for (let y = offsets[j] ?? 0; y < be && !shared; y++) shared = items[y] === id
+      const name = values[id] ?? ""
+      if (!shared || name.length < SHORTEST_SPELLED_NAME) continue
+      const inA = localA.includes(name)
+      if (inA !== localB.includes(name)) return false
+      if (inA) spelled++
+    }
+  }
+  return spelled > 0
+}
+
+/** What `mistypedEmail` found: no near miss, a near miss taken as a typo, or only mailboxes built from the names. */
+export const NO_NEAR_EMAIL = 0
+export const MISTYPED = 1
+export const BUILT_FROM_NAMES = 2
+
+/**
+ * `anyWithinEdits` for email addresses, telling apart pairs of mailbox names built from the names the records
+ * share (`lastAt` as for `anySameLocalPart`); a typo anywhere wins over those.
+ */
+export const mistypedEmail = (
+  column: ValueColumn,
+  atMost: number,
+  lastAt: Int32Array,
+  names: ReadonlyArray<ValueColumn>,
+  i: number,
+  j: number
+): number => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  let found = NO_NEAR_EMAIL
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = items[x] ?? 0
+    const textA = values[a] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) {
+      const b = items[y] ?? 0
+      const textB = values[b] ?? ""
+      if (!withinEdits(textA, textB, atMost)) continue
+      if (!builtFromSharedNames(textA, lastAt[a] ?? -1, textB, lastAt[b] ?? -1, names, i, j)) return MISTYPED
+      found = BUILT_FROM_NAMES
+    }
+  }
+  return found
+}
+
 /** Same last `length` characters, compared in place. */
 const sameEnding = (a: string, b: string, length: number): boolean => {
   if (a.length < length || b.length < length) return false

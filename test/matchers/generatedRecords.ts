@@ -14,7 +14,11 @@ const oddRecords: ReadonlyArray<MatchRecord> = [
   matchRecord("pom", "odd-6", { firstName: "José", lastName: "Núñez", companyName: "The Homeowners Association", phones: ["555-1234", "n/a"] }),
   matchRecord("qbo", "odd-7", { fullName: "The Smith Family", emails: ["not an email", "mailto:Smith@Example.com"] }),
   matchRecord("qbo", "odd-8", { firstName: "John", fullName: "John Doe", phones: ["(614) 710-0074", "6147100074"], address: address("PO Box 12", "Tampa", "FL", "33609") }),
-  matchRecord("pom", "odd-9", { firstName: "Doe", lastName: "John", address: address("12 B Main St", "Tampa", "FL", "33609") })
+  matchRecord("pom", "odd-9", { firstName: "Doe", lastName: "John", address: address("12 B Main St", "Tampa", "FL", "33609") }),
+  // One mailbox mistyped, and a second mailbox built from the same name.
+  matchRecord("pom", "odd-10", { firstName: "Teresa", lastName: "Marten", emails: ["teresa.marten@aol.com"] }),
+  matchRecord("qbo", "odd-11", { firstName: "Teresa", lastName: "Marten", emails: ["teresa.matren@aol.com"] }),
+  matchRecord("qbo", "odd-12", { firstName: "Teresa", lastName: "Marten", emails: ["teresamarten@aol.com"] })
 ]
 
 /**

@@ -77,6 +77,27 @@ describe("default comparison levels", () => {
     expect(levelOf("email", { emails: ["jdoe@yahoo.com"] }, { emails: ["mary.smith@aol.com"] })).toBe("differs")
   })
 
+  it("email: two mailboxes built from the names both records share weigh nothing, a typo still counts", () => {
+    const eric = { firstName: "Eric", lastName: "Turner" }
+    expect(levelOf("email", { ...eric, emails: ["ericturner71@yahoo.com"] }, { ...eric, emails: ["ericturner69@yahoo.com"] })).toBe("missing")
+    const teresa = { firstName: "Teresa", lastName: "Martin" }
+    expect(levelOf("email", { ...teresa, emails: ["teresa.martin@aol.com"] }, { ...teresa, emails: ["teresamartin@aol.com"] })).toBe("missing")
+    const andrew = { firstName: "Andrew", lastName: "Reynolds" }
+    expect(levelOf("email", { ...andrew, emails: ["areynolds@aol.com"] }, { ...andrew, emails: ["reynoldsa@aol.com"] })).toBe("missing")
+    // A typo garbles a name in one of them: that is one address mistyped.
+    expect(levelOf("email", { ...teresa, emails: ["teresa.martin@aol.com"] }, { ...teresa, emails: ["teresa.matrin@aol.com"] })).toBe(
+      "one or two characters off"
+    )
+    // Without shared names, or at different domains, a near miss is read as a typo as before.
+    expect(levelOf("email", { emails: ["ericturner71@yahoo.com"] }, { emails: ["ericturner69@yahoo.com"] })).toBe("one or two characters off")
+    expect(levelOf("email", { ...eric, emails: ["eric.turner@yahoo.com"] }, { ...eric, emails: ["ericturner@yahooo.com"] })).toBe(
+      "one or two characters off"
+    )
+    // Short names turn up inside mailbox names by chance and do not count.
+    const li = { firstName: "Li", lastName: "Ng" }
+    expect(levelOf("email", { ...li, emails: ["lingo1@aol.com"] }, { ...li, emails: ["lingo2@aol.com"] })).toBe("one or two characters off")
+  })
+
   it("phone: any shared number, same local number, one digit off, differs", () => {
     expect(levelOf("phone", { phones: ["(813) 555-0100", "813-555-0199"] }, { phones: ["8135550199"] })).toBe("exact")
     expect(levelOf("phone", { phones: ["555-0199"] }, { phones: ["813-555-0199"] })).toBe("same last 7 digits")

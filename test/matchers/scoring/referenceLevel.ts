@@ -17,7 +17,8 @@ const valuesOf = (records: PreparedRecords, field: Comparison["field"], i: numbe
 const some = (as: ReadonlyArray<string>, bs: ReadonlyArray<string>, agree: (a: string, b: string) => boolean): boolean =>
   as.some((a) => bs.some((b) => agree(a, b)))
 
-const passes = (records: PreparedRecords, field: Comparison["field"], test: LevelTest, i: number, j: number): boolean => {
+/** Whether a level's test passes, or "neutral" when it makes the field weigh nothing (level 0). */
+const passes = (records: PreparedRecords, field: Comparison["field"], test: LevelTest, i: number, j: number): boolean | "neutral" => {
   const as = valuesOf(records, field, i)
   const bs = valuesOf(records, field, j)
   switch (test._tag) {
@@ -32,8 +33,22 @@ const passes = (records: PreparedRecords, field: Comparison["field"], test: Leve
     }
     case "JaroWinkler":
       return Math.max(0, ...as.flatMap((a) => bs.map((b) => jaroWinkler(a, b)))) >= test.atLeast
-    case "EditDistance":
-      return some(as, bs, (a, b) => distance(a, b) <= test.atMost)
+    case "EditDistance": {
+      const names = test.notBuiltFrom ?? []
+      const shared = names.flatMap((f) => valuesOf(records, f, i).filter((v) => v.length >= 3 && valuesOf(records, f, j).includes(v)))
+      const local = (e: string) => e.slice(0, e.lastIndexOf("@"))
+      const domain = (e: string) => e.slice(e.lastIndexOf("@"))
+      const builtFromNames = (a: string, b: string): boolean =>
+        names.length > 0 &&
+        a.lastIndexOf("@") > 0 &&
+        b.lastIndexOf("@") > 0 &&
+        domain(a) === domain(b) &&
+        local(a) !== local(b) &&
+        shared.every((n) => local(a).includes(n) === local(b).includes(n)) &&
+        shared.some((n) => local(a).includes(n))
+      if (some(as, bs, (a, b) => distance(a, b) <= test.atMost && !builtFromNames(a, b))) return true
+      return some(as, bs, (a, b) => distance(a, b) <= test.atMost) ? "neutral" : false
+    }
     case "SameEnding":
       return some(as, bs, (a, b) => a.length >= test.length && b.length >= test.length && a.slice(-test.length) === b.slice(-test.length))
     case "SameLocalPart":
@@ -49,9 +64,15 @@ export const referenceLevel = (records: PreparedRecords, comparison: Comparison,
   if (valuesOf(records, field, i).length === 0 || valuesOf(records, field, j).length === 0) {
     const crossing = comparison.levels.findIndex((l) => l.test._tag === "Swapped" && !l.test.both)
     const test = comparison.levels[crossing]?.test
-    return test !== undefined && passes(records, field, test, i, j) ? crossing + 1 : 0
+    return test !== undefined && passes(records, field, test, i, j) === true ? crossing + 1 : 0
   }
   if (streetParts.has(field) && records.isPoBox[i] !== records.isPoBox[j]) return 0
-  const at = comparison.levels.findIndex((l) => passes(records, field, l.test, i, j))
-  return at + 1
+  for (let at = 0; at < comparison.levels.length; at++) {
+    const test = comparison.levels[at]?.test
+    if (test === undefined) break
+    const result = passes(records, field, test, i, j)
+    if (result === "neutral") return 0
+    if (result) return at + 1
+  }
+  return comparison.levels.length
 }
