@@ -25,6 +25,7 @@ export const BILLING_ELSEWHERE = 0.2
 
 const addressFields: ReadonlySet<FieldName> = new Set(["houseNumber", "street", "unit", "city", "state", "zip"])
 const propertyFields: ReadonlySet<FieldName> = new Set(["houseNumber", "street", "unit"])
+const placeFields: ReadonlySet<FieldName> = new Set(["city", "state", "zip"])
 
 /** Which comparisons speak of the address and of the property, as flat arrays the scoring loop reads per pair. */
 export interface PairSemantics {
@@ -35,12 +36,36 @@ export interface PairSemantics {
    * Two addresses are at different properties when any of these comparisons sits at that level.
    */
   readonly differsAt: Uint8Array
+  /** Per comparison, 1 when it compares a part naming the town or region (city, state, ZIP). */
+  readonly place: Uint8Array
 }
 
 export const pairSemantics = (comparisons: ReadonlyArray<Comparison>): PairSemantics => ({
   isAddress: Uint8Array.from(comparisons, (c) => (addressFields.has(c.field) ? 1 : 0)),
-  differsAt: Uint8Array.from(comparisons, (c) => (propertyFields.has(c.field) ? c.levels.length : 0))
+  differsAt: Uint8Array.from(comparisons, (c) => (propertyFields.has(c.field) ? c.levels.length : 0)),
+  place: Uint8Array.from(comparisons, (c) => (placeFields.has(c.field) ? 1 : 0))
 })
+
+/**
+ * Counts the parts of an address that agree because they name one place only once: a town, a state and a ZIP
+ * that all agree say little more than the ZIP alone. Summed as if independent they would count one agreement
+ * three times and, with a shared street name, match neighbours on their address alone. Zeroes every agreeing place
+ * part in `weights` but the weightiest (disagreements are left as they are); returns that part's comparison, or -1.
+ */
+export const countPlaceOnce = (semantics: PairSemantics, weights: Float64Array): number => {
+  const { place } = semantics
+  let kept = -1
+  let most = 0
+  for (let c = 0; c < place.length; c++) {
+    const w = weights[c] ?? 0
+    if (place[c] === 1 && w > most) {
+      kept = c
+      most = w
+    }
+  }
+  for (let c = 0; c < place.length; c++) if (place[c] === 1 && c !== kept && (weights[c] ?? 0) > 0) weights[c] = 0
+  return kept
+}
 
 /** True when a pair's levels (comparison c's at `levels[row + c]`) place two addresses at different properties. */
 export const differentProperty = (semantics: PairSemantics, levels: Uint8Array, row: number): boolean => {

@@ -12,6 +12,7 @@ import {
   type PairKind,
   pairKind,
   type PairSemantics,
+  countPlaceOnce,
   pairSemantics
 } from "./pairSemantics.ts"
 
@@ -56,7 +57,10 @@ export const scoreCandidates = (
   for (let k = 0; k < candidates.count; k++) {
     const i = candidates.left[k] ?? 0
     const j = candidates.right[k] ?? 0
-    const evidence = model.priorWeight + fieldWeights(weigher, levels, k * C, i, j, scratch)
+    fieldWeights(weigher, levels, k * C, i, j, scratch)
+    countPlaceOnce(semantics, scratch)
+    let evidence = model.priorWeight
+    for (let c = 0; c < C; c++) evidence += scratch[c] ?? 0
     out[k] = weightWithSemantics(semantics, pairKind(records, i, j), levels, k * C, evidence, addressWeight(semantics, scratch))
   }
   return out
@@ -84,6 +88,9 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
   const prior = describeOdds(model.priorWeight)
   return (k, i, j) => {
     fieldWeights(weigher, levels, k * C, i, j, scratch)
+    const asMeasured = scratch.slice()
+    const place = countPlaceOnce(semantics, scratch)
+    const placeField = model.comparisons[place]?.field ?? ""
     const contributions: Array<FieldContribution> = [{ field: "prior", level: prior, weight: model.priorWeight }]
     model.comparisons.forEach((comparison, c) => {
       const l = levels[k * C + c] ?? 0
@@ -93,7 +100,8 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
         test?._tag === "JaroWinkler"
           ? `JW ${bestJaroWinkler(records.columns[comparison.field], i, j).toFixed(2)}`
           : levelLabel(comparison, l)
-      contributions.push({ field: comparison.field, level: label, weight: scratch[c] ?? 0 })
+      const countedOnce = scratch[c] !== asMeasured[c] ? `${label}, one place with the ${placeField}` : label
+      contributions.push({ field: comparison.field, level: countedOnce, weight: scratch[c] ?? 0 })
     })
     const evidence = contributions.reduce((s, c) => s + c.weight, 0)
     const kind = pairKind(records, i, j)

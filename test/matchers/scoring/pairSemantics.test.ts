@@ -9,6 +9,7 @@ import { matchRecord } from "../matchRecord.ts"
 const customer = matchRecord
 
 const tampa = (street: string) => ({ street, city: "Tampa", state: "FL", zip: "33609" })
+const austin = (street: string) => ({ street, city: "Austin", state: "TX", zip: "78750" })
 const threshold = defaultMatchSettings.matchThreshold
 
 describe("pair semantics", () => {
@@ -37,7 +38,10 @@ describe("pair semantics", () => {
     customer("pom", "r2", { firstName: "Emily", lastName: "Fairweather", phones: ["813-555-0302"], emails: ["emily@fw.net"], address: tampa("77 Egret Ct") }),
     // Two different John Smiths.
     customer("qbo", "js1", { firstName: "John", lastName: "Smith", phones: ["813-555-0401"], emails: ["jsmith1@example.com"], address: tampa("10 Gulf Dr") }),
-    customer("qbo", "js2", { firstName: "John", lastName: "Smith", phones: ["727-555-0402"], emails: ["john.smith@example.org"], address: { street: "600 Bayshore Blvd", city: "Naples", state: "FL", zip: "34102" } })
+    customer("qbo", "js2", { firstName: "John", lastName: "Smith", phones: ["727-555-0402"], emails: ["john.smith@example.org"], address: { street: "600 Bayshore Blvd", city: "Naples", state: "FL", zip: "34102" } }),
+    // Two payers on one rare street who share nothing else: a household and a business.
+    customer("qbo", "street-a", { firstName: "Sarah", lastName: "Brownlee", emails: ["sbrownlee@example.com"], address: austin("826 Thunderbird Pkwy") }),
+    customer("qbo", "street-b", { companyName: "Williams & Aguilar Home Services LLC", phones: ["813-555-0501"], address: austin("707 Thunderbird Pkwy") })
   ]
 
   it.effect("keeps two POM accounts of one owner at different properties apart, even with the same phone and email", () =>
@@ -77,6 +81,18 @@ describe("pair semantics", () => {
       expect(pair).toBeDefined()
       // The review file shows the similarity a fuzzy level was reached with.
       expect(pair?.contributions.find((c) => c.field === "lastName")?.level).toMatch(/^JW 0\.9\d$/)
+    })
+  )
+
+  it.effect("does not match two payers on their street, town, state and ZIP alone: the last three name one place", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, 0)
+      const pair = evidence("qbo:street-a", "qbo:street-b")
+      expect(pair).toBeDefined()
+      expect(pair?.probability ?? 1).toBeLessThan(threshold)
+      const counted = pair?.contributions.filter((c) => ["city", "state", "zip"].includes(c.field) && c.weight > 0) ?? []
+      expect(counted).toHaveLength(1)
+      expect(pair?.contributions.filter((c) => c.level.includes("one place with the"))).toHaveLength(2)
     })
   )
 
