@@ -4,7 +4,8 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator"
 import { Effect, Layer, Option, Schema } from "effect"
 import { createHash } from "node:crypto"
-import { closeSync, chmodSync, openSync } from "node:fs"
+import { closeSync, chmodSync, mkdirSync, openSync } from "node:fs"
+import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
@@ -41,9 +42,13 @@ const decodeSnapshot = Schema.decodeUnknownSync(Snapshot)
  */
 const GZIP_MEMBER_CHARS = 1 << 20
 
-/** Opens (creating with owner-only permissions) and migrates the SQLite file. Tokens live in it. */
+/**
+ * Opens (creating it, and any folders missing on its path, with owner-only permissions) and migrates the SQLite
+ * file. Tokens live in it.
+ */
 const open = (path: string): BetterSQLite3Database<typeof schema> & { $client: Database.Database } => {
   if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     closeSync(openSync(path, "a", 0o600))
     chmodSync(path, 0o600)
   }
