@@ -32,17 +32,21 @@ export interface PairSemantics {
   /** Per comparison, 1 when it compares a part of the address. */
   readonly isAddress: Uint8Array
   /**
-   * Per comparison of a property part (house number, street, unit), its last level ("differs"); 0 for the others.
-   * Two addresses are at different properties when any of these comparisons sits at that level.
+   * Per comparison of a property part (house number, street, unit), the first of its levels that means another
+   * property; 0 for the others. Two addresses are at different properties when any of these comparisons sits at
+   * or past that level: for the street and the unit their last level ("differs"); for the house number any level
+   * short of exact, since a number one digit off is the house next door as often as a typo.
    */
-  readonly differsAt: Uint8Array
+  readonly otherPropertyFrom: Uint8Array
   /** Per comparison, 1 when it compares a part naming the town or region (city, state, ZIP). */
   readonly place: Uint8Array
 }
 
 export const pairSemantics = (comparisons: ReadonlyArray<Comparison>): PairSemantics => ({
   isAddress: Uint8Array.from(comparisons, (c) => (addressFields.has(c.field) ? 1 : 0)),
-  differsAt: Uint8Array.from(comparisons, (c) => (propertyFields.has(c.field) ? c.levels.length : 0)),
+  otherPropertyFrom: Uint8Array.from(comparisons, (c) =>
+    c.field === "houseNumber" && c.levels[0]?.test._tag === "Exact" ? 2 : propertyFields.has(c.field) ? c.levels.length : 0
+  ),
   place: Uint8Array.from(comparisons, (c) => (placeFields.has(c.field) ? 1 : 0))
 })
 
@@ -69,10 +73,10 @@ export const countPlaceOnce = (semantics: PairSemantics, weights: Float64Array):
 
 /** True when a pair's levels (comparison c's at `levels[row + c]`) place two addresses at different properties. */
 export const differentProperty = (semantics: PairSemantics, levels: Uint8Array, row: number): boolean => {
-  const { differsAt } = semantics
-  for (let c = 0; c < differsAt.length; c++) {
-    const differs = differsAt[c] ?? 0
-    if (differs !== 0 && levels[row + c] === differs) return true
+  const { otherPropertyFrom } = semantics
+  for (let c = 0; c < otherPropertyFrom.length; c++) {
+    const from = otherPropertyFrom[c] ?? 0
+    if (from !== 0 && (levels[row + c] ?? 0) >= from) return true
   }
   return false
 }

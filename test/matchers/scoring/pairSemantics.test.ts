@@ -19,6 +19,9 @@ describe("pair semantics", () => {
     customer("pom", "home", { ...karen, address: tampa("12 Palm St") }),
     customer("pom", "rental", { ...karen, address: tampa("900 Oak Ave") }),
     customer("qbo", "payer", { ...karen, fullName: "Quigley, Karen", firstName: "", lastName: "", address: tampa("12 Palm Street") }),
+    // One owner, two houses on one street whose numbers are one digit apart.
+    customer("pom", "house-713", { ...karen, firstName: "Ryan", address: tampa("713 Palo Verde Ct") }),
+    customer("pom", "house-753", { ...karen, firstName: "Ryan", address: tampa("753 Palo Verde Court") }),
     // A snowbird billed up north.
     customer("pom", "snowbird", { firstName: "Dale", lastName: "Abernathy", phones: ["727-555-0111"], emails: ["dale.a@example.org"], address: tampa("44 Heron Dr") }),
     customer("qbo", "snowbird-payer", {
@@ -53,6 +56,15 @@ describe("pair semantics", () => {
       // However much the two accounts share, the property decides.
       expect(pair?.weight).toBeCloseTo(DIFFERENT_PROPERTY_WEIGHT, 9)
       expect(pair?.contributions.some((c) => c.field === "property")).toBe(true)
+    })
+  )
+
+  it.effect("keeps two POM accounts of one owner apart when their house numbers are one digit apart", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, 0)
+      const pair = evidence("pom:house-713", "pom:house-753")
+      expect(pair?.weight).toBeCloseTo(DIFFERENT_PROPERTY_WEIGHT, 9)
+      expect(pair?.contributions.find((c) => c.field === "houseNumber")?.level).toBe("one character off")
     })
   )
 
