@@ -35,10 +35,11 @@ const countNewlines = (s: string): number => {
 }
 
 /**
- * A parsed record as a row: the parser reports the line a record ends on, and quoted line ends inside it move
- * the start back. `null` for a record whose cells are all empty (a spreadsheet's blank row, `,,,`).
+ * A parsed record as a row starting on line `line`, and the lines it spans (quoted line ends inside it add to
+ * the one it ends with). The row is `null` for a record whose cells are all empty (a blank line, a spreadsheet's
+ * blank row `,,,`).
  */
-const toRow = (endLine: number, record: ReadonlyArray<string>): CsvRow | null => {
+const toRow = (line: number, record: ReadonlyArray<string>): { readonly row: CsvRow | null; readonly lines: number } => {
   let newlines = 0
   let blank = true
   const cells = record.map((cell) => {
@@ -47,7 +48,7 @@ const toRow = (endLine: number, record: ReadonlyArray<string>): CsvRow | null =>
     if (trimmed !== "") blank = false
     return trimmed
   })
-  return blank ? null : { line: endLine - newlines, cells }
+  return { row: blank ? null : { line, cells }, lines: 1 + newlines }
 }
 
 /** The first line after `afterLine` that holds anything: where the record that broke the parser starts. */
@@ -76,35 +77,54 @@ const malformed = (file: string, text: string, lastGoodLine: number, error: unkn
   return new CsvFileError({ file, problem: "malformed", line: reported, detail })
 }
 
+const options = (delimiter: string) => ({
+  delimiter,
+  // A stray quote inside an unquoted value ("5" pipe") is kept as a character, as spreadsheets do.
+  relax_quotes: true,
+  relax_column_count: true,
+  // Whitespace around delimiters, including before an opening quote (Febrl writes `"a", "b"`).
+  trim: true
+})
+
+/** The line the last record the parser could read ends on, for a file it cannot read to the end. */
+const lastGoodLine = (text: string, delimiter: string): number => {
+  let lastLine = 0
+  try {
+    parse(text, {
+      ...options(delimiter),
+      skip_empty_lines: true,
+      on_record: (_record, context) => {
+        lastLine = context.lines
+        return null
+      }
+    })
+  } catch {
+    // The error is the caller's; only how far the parser got matters here.
+  }
+  return lastLine
+}
+
 const parseRecords = (
   text: string,
   delimiter: string,
   file: string
-): Either.Either<ReadonlyArray<CsvRow>, CsvFileError> => {
-  const rows: Array<CsvRow> = []
-  let lastLine = 0
-  return Either.try({
+): Either.Either<ReadonlyArray<CsvRow>, CsvFileError> =>
+  Either.try({
     try: () => {
-      parse(text, {
-        delimiter,
-        // A stray quote inside an unquoted value ("5" pipe") is kept as a character, as spreadsheets do.
-        relax_quotes: true,
-        relax_column_count: true,
-        // Whitespace around delimiters, including before an opening quote (Febrl writes `"a", "b"`).
-        trim: true,
-        skip_empty_lines: true,
-        on_record: (record, context) => {
-          lastLine = context.lines
-          const row = toRow(context.lines, record)
-          if (row !== null) rows.push(row)
-          return null
-        }
-      })
+      // Blank lines are kept as records so that counting each record's lines numbers the rows: asking the parser
+      // for every record's line (`on_record`, `info`) builds an object per record, a second on a large export.
+      const records: ReadonlyArray<ReadonlyArray<string>> = parse(text, { ...options(delimiter), skip_empty_lines: false })
+      const rows: Array<CsvRow> = []
+      let line = 1
+      for (const record of records) {
+        const { row, lines } = toRow(line, record)
+        if (row !== null) rows.push(row)
+        line += lines
+      }
       return rows
     },
-    catch: (error) => malformed(file, text, lastLine, error)
+    catch: (error) => malformed(file, text, lastGoodLine(text, delimiter), error)
   })
-}
 
 /**
  * Parses the bytes of a CSV file as people and spreadsheets save it: any of the usual encodings, comma,
