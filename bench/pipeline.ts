@@ -7,7 +7,10 @@
  *   npx tsx bench/pipeline.ts --all-pairs-sample 0  skip the all-pairs comparison
  *   npx tsx bench/pipeline.ts --sampling            peak memory from /proc/<pid>/status even when GNU time exists
  *   npx tsx bench/pipeline.ts --keep                keep each company and its output (the folder is printed)
- *   NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench -- --sizes 100000   profile the run
+ *
+ * To profile a run, keep a company and run the CLI on it under the profiler (Node 20 refuses --cpu-prof in
+ * NODE_OPTIONS): `node --cpu-prof --cpu-prof-dir=/tmp/prof bin/reconcile.mjs run --pom-csv DIR/pom
+ * --qbo-snapshot DIR/qbo --out /tmp/out --db /tmp/r.db`.
  *
  * Each company is generated into a temp folder (timed, but not part of the run) and `reconcile run` runs on it as
  * a separate process, so wall time and peak memory are the pipeline's own.
