@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { generateCompany } from "../../test/generator/generateCompany.ts"
-import type { MatchRecord } from "../MatchRecord.ts"
+import { companyMatchRecords } from "../../test/matchers/generatedRecords.ts"
 import { parseNicknameTable } from "../normalize/NicknameTable.ts"
 import { runMatching } from "../runMatching.ts"
 
@@ -12,33 +12,7 @@ import { runMatching } from "../runMatching.ts"
 const customers = Number(process.argv[2] ?? "100000")
 const threshold = Number(process.argv[3] ?? "0.99")
 const company = generateCompany({ seed: 1, customers })
-const address = (street: string, city: string, state: string, zip: string) => ({ street, city, state, zip })
-const records: Array<MatchRecord> = [
-  ...company.pom.customers
-    .filter((c) => c.status !== "INACTIVE")
-    .map((c) => ({
-      ref: { system: "pom" as const, id: c.id },
-      firstName: c.firstName,
-      lastName: c.lastName,
-      fullName: "",
-      companyName: c.companyName,
-      emails: [c.email, c.email2].filter((e) => e !== ""),
-      phones: [c.phone, c.mobilePhone, c.phone2].filter((p) => p !== ""),
-      address: address(c.street, c.city, c.state, c.zipCode)
-    })),
-  ...company.qbo.customers
-    .filter((c) => c.Active)
-    .map((c) => ({
-      ref: { system: "qbo" as const, id: c.Id },
-      firstName: c.GivenName ?? "",
-      lastName: c.FamilyName ?? "",
-      fullName: c.DisplayName,
-      companyName: c.CompanyName ?? "",
-      emails: c.PrimaryEmailAddr ? [c.PrimaryEmailAddr.Address] : [],
-      phones: [c.PrimaryPhone?.FreeFormNumber ?? "", c.Mobile?.FreeFormNumber ?? ""].filter((p) => p !== ""),
-      address: address(c.BillAddr.Line1, c.BillAddr.City, c.BillAddr.CountrySubDivisionCode, c.BillAddr.PostalCode)
-    }))
-]
+const records = companyMatchRecords(company)
 const nicknames = parseNicknameTable(readFileSync(new URL("../data/nicknames.csv", import.meta.url), "utf8"))
 const started = performance.now()
 const cpuBefore = process.cpuUsage()

@@ -1,4 +1,5 @@
 import type { MatchRecord } from "../../matchers/MatchRecord.ts"
+import type { Company } from "../generator/Company.ts"
 import { generateCompany } from "../generator/generateCompany.ts"
 import { matchRecord } from "./matchRecord.ts"
 
@@ -21,38 +22,40 @@ const oddRecords: ReadonlyArray<MatchRecord> = [
   matchRecord("qbo", "odd-12", { firstName: "Teresa", lastName: "Marten", emails: ["teresamarten@aol.com"] })
 ]
 
+/** Every active customer of a generated company as the pipeline hands them to the matcher. */
+export const companyMatchRecords = (company: Company): Array<MatchRecord> => [
+  ...company.pom.customers
+    .filter((c) => c.status !== "INACTIVE")
+    .map((c) =>
+      matchRecord("pom", c.id, {
+        firstName: c.firstName,
+        lastName: c.lastName,
+        companyName: c.companyName,
+        emails: [c.email, c.email2].filter((e) => e !== ""),
+        phones: [c.phone, c.mobilePhone, c.phone2].filter((p) => p !== ""),
+        address: address(c.street, c.city, c.state, c.zipCode)
+      })
+    ),
+  ...company.qbo.customers
+    .filter((c) => c.Active)
+    .map((c) =>
+      matchRecord("qbo", c.Id, {
+        firstName: c.GivenName ?? "",
+        lastName: c.FamilyName ?? "",
+        fullName: c.DisplayName,
+        companyName: c.CompanyName ?? "",
+        emails: c.PrimaryEmailAddr ? [c.PrimaryEmailAddr.Address] : [],
+        phones: [c.PrimaryPhone?.FreeFormNumber ?? "", c.Mobile?.FreeFormNumber ?? ""].filter((p) => p !== ""),
+        address: address(c.BillAddr.Line1, c.BillAddr.City, c.BillAddr.CountrySubDivisionCode, c.BillAddr.PostalCode)
+      })
+    )
+]
+
 /**
- * Every active customer of a generated company as the pipeline hands them to the matcher (the same spellings
- * recur across records, as a POM account and its QBO customer share them), plus a few odd records.
+ * The records of a generated company (the same spellings recur across records, as a POM account and its QBO
+ * customer share them), plus a few odd records.
  */
-export const generatedRecords = (seed: number, customers: number): ReadonlyArray<MatchRecord> => {
-  const company = generateCompany({ seed, customers })
-  return [
-    ...company.pom.customers
-      .filter((c) => c.status !== "INACTIVE")
-      .map((c) =>
-        matchRecord("pom", c.id, {
-          firstName: c.firstName,
-          lastName: c.lastName,
-          companyName: c.companyName,
-          emails: [c.email, c.email2].filter((e) => e !== ""),
-          phones: [c.phone, c.mobilePhone, c.phone2].filter((p) => p !== ""),
-          address: address(c.street, c.city, c.state, c.zipCode)
-        })
-      ),
-    ...company.qbo.customers
-      .filter((c) => c.Active)
-      .map((c) =>
-        matchRecord("qbo", c.Id, {
-          firstName: c.GivenName ?? "",
-          lastName: c.FamilyName ?? "",
-          fullName: c.DisplayName,
-          companyName: c.CompanyName ?? "",
-          emails: c.PrimaryEmailAddr ? [c.PrimaryEmailAddr.Address] : [],
-          phones: [c.PrimaryPhone?.FreeFormNumber ?? "", c.Mobile?.FreeFormNumber ?? ""].filter((p) => p !== ""),
-          address: address(c.BillAddr.Line1, c.BillAddr.City, c.BillAddr.CountrySubDivisionCode, c.BillAddr.PostalCode)
-        })
-      ),
-    ...oddRecords
-  ]
-}
+export const generatedRecords = (seed: number, customers: number): ReadonlyArray<MatchRecord> => [
+  ...companyMatchRecords(generateCompany({ seed, customers })),
+  ...oddRecords
+]
