@@ -3,14 +3,14 @@ import { and, desc, eq, gt, isNull, ne, notInArray } from "drizzle-orm"
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator"
 import { Effect, Layer, Option, Schema } from "effect"
-import { createHash } from "node:crypto"
 import { closeSync, chmodSync, mkdirSync, openSync } from "node:fs"
 import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
-import { gunzipSync, gzipSync } from "node:zlib"
+import { gunzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
 import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
 import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
+import { packSnapshot } from "./packSnapshot.ts"
 import * as schema from "./schema.ts"
 import { schemaJsonPieces } from "./schemaJson.ts"
 import { StoreError } from "./StoreError.ts"
@@ -35,12 +35,6 @@ const encodeCase = Schema.encodeSync(Case)
 const decodeCase = Schema.decodeUnknownSync(Case)
 const snapshotJson = schemaJsonPieces(Snapshot)
 const decodeSnapshot = Schema.decodeUnknownSync(Snapshot)
-
-/**
- * The snapshot's text is hashed and compressed a megabyte at a time, each megabyte its own gzip member (gunzip
- * reads the members as one stream), so that neither the text nor its UTF-8 bytes are ever whole in memory.
- */
-const GZIP_MEMBER_CHARS = 1 << 20
 
 /**
  * Opens (creating it, and any folders missing on its path, with owner-only permissions) and migrates the SQLite
@@ -73,38 +67,30 @@ const make = (path: string) =>
       Effect.try({ try: f, catch: (cause) => new StoreError({ path, operation, cause }) })
 
     const saveSnapshot = (snapshot: Snapshot, now: string) =>
-      run("save a snapshot", () => {
-        const hash = createHash("sha256")
-        const members: Array<Buffer> = []
-        let pending = ""
-        const compress = () => {
-          // Level 1: the snapshot is large and written every run; speed matters more than the last few percent.
-          if (pending !== "") members.push(gzipSync(pending, { level: 1 }))
-          pending = ""
-        }
-        for (const piece of snapshotJson(snapshot)) {
-          hash.update(piece)
-          pending += piece
-          if (pending.length >= GZIP_MEMBER_CHARS) compress()
-        }
-        compress()
-        const id = SnapshotId.make(`S${hash.digest("hex").slice(0, 16)}`)
-        db.insert(schema.snapshots)
-          .values({
-            id,
-            createdAt: now,
-            source: snapshot.source,
-            counts: {
-              pomCustomers: snapshot.pom.customers.length,
-              appointments: snapshot.pom.appointments.length,
-              services: snapshot.pom.services.length,
-              qboCustomers: snapshot.qbo.customers.length,
-              invoices: snapshot.qbo.invoices.length
-            },
-            data: Buffer.concat(members)
-          })
-          .onConflictDoNothing()
-          .run()
+      Effect.gen(function* () {
+        const packed = yield* Effect.tryPromise({
+          try: () => packSnapshot(snapshotJson(snapshot)),
+          catch: (cause) => new StoreError({ path, operation: "save a snapshot", cause })
+        })
+        const id = SnapshotId.make(`S${packed.sha256.slice(0, 16)}`)
+        yield* run("save a snapshot", () =>
+          db.insert(schema.snapshots)
+            .values({
+              id,
+              createdAt: now,
+              source: snapshot.source,
+              counts: {
+                pomCustomers: snapshot.pom.customers.length,
+                appointments: snapshot.pom.appointments.length,
+                services: snapshot.pom.services.length,
+                qboCustomers: snapshot.qbo.customers.length,
+                invoices: snapshot.qbo.invoices.length
+              },
+              data: Buffer.from(packed.gzip.buffer, packed.gzip.byteOffset, packed.gzip.byteLength)
+            })
+            .onConflictDoNothing()
+            .run()
+        )
         return id
       }).pipe(Effect.withSpan("Store.saveSnapshot"))
 
