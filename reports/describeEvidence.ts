@@ -6,8 +6,9 @@ const ref = (r: RecordRef) => `${r.system.toUpperCase()} ${r.id}`
 
 /** "phone exact +9.1, surname JW 0.96 +6.2, zip differs −3.0": the fields that moved the score most. */
 export const describePair = (p: MatchEvidence, top = 4): string => {
-  // The prior is the same for every pair of a run: the fields are what tell this pair apart.
-  const strongest = p.contributions.filter((c) => c.field !== "prior").sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, top)
+  // The prior is the same for every pair of a run: the fields are what tell this pair apart. A field that weighs
+  // nothing moved nothing; report.html still shows it with its reason.
+  const strongest = p.contributions.filter((c) => c.field !== "prior" && c.weight !== 0).sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, top)
   const fields = strongest.map((c) => `${c.field} ${c.level} ${signed(c.weight)}`).join(", ")
   return `${ref(p.left)} ~ ${ref(p.right)} (p=${p.probability.toFixed(3)}${fields === "" ? "" : `: ${fields}`})`
 }

@@ -7,7 +7,7 @@ import { StringIndex } from "../collections/StringIndex.ts"
  */
 export const memoizeByText = <A extends NonNullable<unknown>>(f: (text: string) => A): ((text: string) => A) => {
   const texts = new StringIndex()
-  // By the text's id in `texts`; a text's result is stored as soon as its id is handed out.
+  // By the text's id in `texts`, stored once `f` has returned.
   const results: Array<A> = []
   return (text) => {
     const id = texts.idOf(text)

@@ -18,11 +18,13 @@ export type LevelTest =
   | { readonly _tag: "Swapped"; readonly other: FieldName; readonly both: boolean }
   | { readonly _tag: "JaroWinkler"; readonly atLeast: number }
   /**
-   * At most `atMost` edits apart. With `notBuiltFrom`, two mailbox names at one domain that both spell out intact
-   * every name of those fields the two records share ("ericturner71" and "ericturner69", "areynolds" and
-   * "reynoldsa", "teresa.martin" and "teresamartin") make the field weigh nothing, as if missing: they fit two
-   * people of one name choosing addresses as well as one address mistyped, so they cannot count as a typo (whose
-   * weight assumes an email is independent of the names) nor as a difference.
+   * At most `atMost` edits apart. With `notBuiltFrom`, two different mailbox names at one domain that differ only
+   * around the names the two records share in those fields make the field weigh nothing, as if missing: each
+   * shared name (of three letters or more) is spelled intact in both mailbox names or in neither, and at least one
+   * is in both ("ericturner71" and "ericturner69", "areynolds" and "reynoldsa", "teresa.martin" and
+   * "teresamartin", "eric71" and "eric17"). They fit two people of one name choosing addresses as well as one
+   * address mistyped, so they count neither as a typo (whose weight assumes an email is independent of the names)
+   * nor as a difference. A typo that garbles a name leaves it in one mailbox name only, and still counts.
    */
   | { readonly _tag: "EditDistance"; readonly atMost: number; readonly notBuiltFrom?: ReadonlyArray<FieldName> }
   /** The last `length` characters agree: a phone typed with and without its area code. */

@@ -30,9 +30,21 @@ const SAME_LOCAL_PART = 6
 const MISTYPED_EMAIL = 7
 const ELSE = 8
 
+/** Small integers rather than the tags, so that the level loop switches on numbers; the union keeps it exhaustive. */
+type Kind =
+  | typeof EXACT
+  | typeof NICKNAME
+  | typeof SWAPPED
+  | typeof JARO_WINKLER
+  | typeof EDIT_DISTANCE
+  | typeof SAME_ENDING
+  | typeof SAME_LOCAL_PART
+  | typeof MISTYPED_EMAIL
+  | typeof ELSE
+
 /** A level test as flat data of one shape, so the loop over levels reads it without a call through a closure. */
 interface CompiledTest {
-  readonly kind: number
+  readonly kind: Kind
   /** The JW threshold, the edit budget or the ending length. */
   readonly bound: number
   readonly crossing: Crossing | null
@@ -41,7 +53,7 @@ interface CompiledTest {
 }
 
 const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeUnits, t: LevelTest): CompiledTest => {
-  const plain = (kind: number, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [] })
+  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [] })
   switch (t._tag) {
     case "Exact":
       return plain(EXACT)
@@ -129,8 +141,13 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           pass = near === MISTYPED
           break
         }
-        default:
+        case ELSE:
           pass = true
+          break
+        default: {
+          const unhandled: never = t.kind
+          return unhandled
+        }
       }
       if (pass) return k + 1
     }

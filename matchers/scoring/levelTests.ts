@@ -88,8 +88,9 @@ export const anyWithinEdits = (column: ValueColumn, atMost: number, i: number, j
 const SHORTEST_SPELLED_NAME = 3
 
 /**
- * Mailbox names `a` and `b` (their last "@" at `atA` and `atB`) differ at one domain, and both spell out intact
- * every name that records i and j share in `names` (at least one): see `notBuiltFrom` on the EditDistance test.
+ * Mailbox names `a` and `b` (their last "@" at `atA` and `atB`) differ at one domain, and every name that records
+ * i and j share in `names` is spelled in both or in neither, at least one in both: see `notBuiltFrom` on the
+ * EditDistance test.
  */
 export const builtFromSharedNames = (
   a: string,

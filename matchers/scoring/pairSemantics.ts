@@ -51,12 +51,12 @@ export const pairSemantics = (comparisons: ReadonlyArray<Comparison>): PairSeman
 })
 
 /**
- * Counts the parts of an address that agree because they name one place only once: a town, a state and a ZIP
- * that all agree say little more than the ZIP alone. Summed as if independent they would count one agreement
- * three times and, with a shared street name, match neighbours on their address alone. Zeroes every agreeing place
- * part in `weights` but the weightiest (disagreements are left as they are); returns that part's comparison, or -1.
+ * A town, a state and a ZIP that agree name one place and say little more than the ZIP alone: summed as if
+ * independent they would count one agreement three times and, with a shared street name, match neighbours on
+ * their address alone. So, in place in `weights`, keeps the weightiest agreement among them and zeroes the other
+ * agreements (disagreements are left as they are); returns the comparison kept, or -1 when none agrees.
  */
-export const countPlaceOnce = (semantics: PairSemantics, weights: Float64Array): number => {
+export const keepOnePlaceAgreement = (semantics: PairSemantics, weights: Float64Array): number => {
   const { place } = semantics
   let kept = -1
   let most = 0

@@ -1,7 +1,9 @@
 import type { FieldContribution, MatchEvidence } from "../../pipeline/domain/MatchEvidence.ts"
 import type { CandidatePairs } from "../blocking/candidatePairs.ts"
+import { streetParts } from "../prepare/FieldName.ts"
 import { type PreparedRecords, refOf } from "../prepare/PreparedRecords.ts"
-import { levelLabel } from "./Comparison.ts"
+import type { ValueColumn } from "../prepare/ValueColumn.ts"
+import { type Comparison, levelLabel } from "./Comparison.ts"
 import { bestJaroWinkler } from "./levelTests.ts"
 import type { FellegiSunterModel } from "./FellegiSunterModel.ts"
 import { fieldWeigher, fieldWeights } from "./fieldWeigher.ts"
@@ -11,8 +13,8 @@ import {
   differentProperty,
   type PairKind,
   pairKind,
+  keepOnePlaceAgreement,
   type PairSemantics,
-  countPlaceOnce,
   pairSemantics
 } from "./pairSemantics.ts"
 
@@ -58,7 +60,7 @@ export const scoreCandidates = (
     const i = candidates.left[k] ?? 0
     const j = candidates.right[k] ?? 0
     fieldWeights(weigher, levels, k * C, i, j, scratch)
-    countPlaceOnce(semantics, scratch)
+    keepOnePlaceAgreement(semantics, scratch)
     let evidence = model.priorWeight
     for (let c = 0; c < C; c++) evidence += scratch[c] ?? 0
     out[k] = weightWithSemantics(semantics, pairKind(records, i, j), levels, k * C, evidence, addressWeight(semantics, scratch))
@@ -72,6 +74,16 @@ const describeOdds = (weight: number): string => {
   const oneIn = Math.round(1 + 2 ** -weight)
   return `1 in ${oneIn.toLocaleString("en-US")} pairs`
 }
+
+const holds = (column: ValueColumn, i: number): boolean => (column.offsets[i + 1] ?? 0) > (column.offsets[i] ?? 0)
+
+/** Why a field both records hold sits at the "missing" level (see `compileComparison`). */
+const neutralLabel = (comparison: Comparison): string =>
+  streetParts.has(comparison.field)
+    ? "a PO box and a street address, neither agreeing nor disagreeing"
+    : comparison.levels.some((l) => l.test._tag === "EditDistance" && l.test.notBuiltFrom !== undefined)
+      ? "two mailbox names built from the names both records share, no evidence either way"
+      : "neither agreeing nor disagreeing"
 
 /** Explains candidate pairs of one scored run: `(k, i, j)` is candidate pair k, of records i and j. */
 export type PairExplainer = (k: number, i: number, j: number) => MatchEvidence
@@ -89,12 +101,17 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
   return (k, i, j) => {
     fieldWeights(weigher, levels, k * C, i, j, scratch)
     const asMeasured = scratch.slice()
-    const place = countPlaceOnce(semantics, scratch)
+    const place = keepOnePlaceAgreement(semantics, scratch)
     const placeField = model.comparisons[place]?.field ?? ""
     const contributions: Array<FieldContribution> = [{ field: "prior", level: prior, weight: model.priorWeight }]
     model.comparisons.forEach((comparison, c) => {
       const l = levels[k * C + c] ?? 0
-      if (l === 0) return
+      if (l === 0) {
+        // Held by both records yet weighing nothing: say why, or it reads as a field nobody filled in.
+        const column = records.columns[comparison.field]
+        if (holds(column, i) && holds(column, j)) contributions.push({ field: comparison.field, level: neutralLabel(comparison), weight: 0 })
+        return
+      }
       const test = comparison.levels[l - 1]?.test
       const label =
         test?._tag === "JaroWinkler"
@@ -114,7 +131,6 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
           : { field: "address", level: "billing address may differ from the property", weight: adjusted - evidence }
       )
     }
-    const weight = adjusted
-    return { left: refOf(records, i), right: refOf(records, j), weight, probability: probabilityOf(weight), contributions }
+    return { left: refOf(records, i), right: refOf(records, j), weight: adjusted, probability: probabilityOf(adjusted), contributions }
   }
 }

@@ -132,7 +132,8 @@ const parseRecords = (
  */
 export const parseCsvBytes = (bytes: Uint8Array, file: string): Either.Either<CsvTable, CsvFileError> => {
   const decoded = decodeText(bytes)
-  // One line-end convention makes the parser's line count exact; a line end inside a quoted value becomes "\n".
+  // One line-end convention, so that counting "\n" numbers the rows (and the parser locates a broken file); a line
+  // end inside a quoted value becomes "\n" too.
   const text = decoded.text.replace(/\r\n?/g, "\n")
   const delimiter = sniffDelimiter(text)
   return Either.flatMap(parseRecords(text, delimiter, file), (rows) => {

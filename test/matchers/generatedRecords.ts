@@ -5,6 +5,8 @@ import { matchRecord } from "./matchRecord.ts"
 
 const address = (street: string, city: string, state: string, zip: string) => ({ street, city, state, zip })
 
+const longName = "Wolfeschlegelsteinhausenbergerdorff".repeat(9)
+
 /** Records whose names, contacts and addresses take the less common paths through normalisation. */
 const oddRecords: ReadonlyArray<MatchRecord> = [
   matchRecord("qbo", "odd-1", { fullName: "Mr & Mrs John Doe", phones: ["+44 20 7946 0958"], emails: ["J.Doe+pool@Gmail.com"] }),
@@ -19,7 +21,14 @@ const oddRecords: ReadonlyArray<MatchRecord> = [
   // One mailbox mistyped, and a second mailbox built from the same name.
   matchRecord("pom", "odd-10", { firstName: "Teresa", lastName: "Marten", emails: ["teresa.marten@aol.com"] }),
   matchRecord("qbo", "odd-11", { firstName: "Teresa", lastName: "Marten", emails: ["teresa.matren@aol.com"] }),
-  matchRecord("qbo", "odd-12", { firstName: "Teresa", lastName: "Marten", emails: ["teresamarten@aol.com"] })
+  matchRecord("qbo", "odd-12", { firstName: "Teresa", lastName: "Marten", emails: ["teresamarten@aol.com"] }),
+  // Several first names in one record; text beyond the basic plane; names past 255 characters.
+  matchRecord("pom", "odd-13", { firstName: "Mary Ann and Bob", lastName: "Smithers", emails: ["msmithers@aol.com"] }),
+  matchRecord("qbo", "odd-14", { fullName: "Bob and Marianne Smithers", emails: ["msmithers@aol.com"] }),
+  matchRecord("pom", "odd-15", { firstName: "𝒜lice", lastName: "Zoë Müller", emails: ["azm@example.com"] }),
+  matchRecord("qbo", "odd-16", { firstName: "𝒜lyce", lastName: "Zoe Muller", emails: ["azm@example.com"] }),
+  matchRecord("pom", "odd-17", { firstName: "Hubert", lastName: longName, emails: ["hubert@example.com"] }),
+  matchRecord("qbo", "odd-18", { firstName: "Hubert", lastName: `${longName.slice(0, 200)}x${longName.slice(201)}`, emails: ["hubert@example.com"] })
 ]
 
 /** Every active customer of a generated company as the pipeline hands them to the matcher. */

@@ -42,6 +42,14 @@ describe("pair semantics", () => {
     // Two different John Smiths.
     customer("qbo", "js1", { firstName: "John", lastName: "Smith", phones: ["813-555-0401"], emails: ["jsmith1@example.com"], address: tampa("10 Gulf Dr") }),
     customer("qbo", "js2", { firstName: "John", lastName: "Smith", phones: ["727-555-0402"], emails: ["john.smith@example.org"], address: { street: "600 Bayshore Blvd", city: "Naples", state: "FL", zip: "34102" } }),
+    // Two namesakes whose addresses are built from their name, in different towns.
+    customer("qbo", "eric-a", { firstName: "Eric", lastName: "Turnquist", emails: ["ericturnquist71@yahoo.com"], address: tampa("4 Ibis Ln") }),
+    customer("qbo", "eric-b", {
+      firstName: "Eric",
+      lastName: "Turnquist",
+      emails: ["ericturnquist69@yahoo.com"],
+      address: { street: "90 Ridge Rd", city: "Naples", state: "FL", zip: "34102" }
+    }),
     // Two payers on one rare street who share nothing else: a household and a business.
     customer("qbo", "street-a", { firstName: "Sarah", lastName: "Brownlee", emails: ["sbrownlee@example.com"], address: austin("826 Thunderbird Pkwy") }),
     customer("qbo", "street-b", { companyName: "Williams & Aguilar Home Services LLC", phones: ["813-555-0501"], address: austin("707 Thunderbird Pkwy") })
@@ -105,6 +113,15 @@ describe("pair semantics", () => {
       const counted = pair?.contributions.filter((c) => ["city", "state", "zip"].includes(c.field) && c.weight > 0) ?? []
       expect(counted).toHaveLength(1)
       expect(pair?.contributions.filter((c) => c.level.includes("one place with the"))).toHaveLength(2)
+    })
+  )
+
+  it.effect("says why two mailbox names built from the shared name weigh nothing, rather than leaving the email out", () =>
+    Effect.gen(function* () {
+      const { evidence } = yield* dedupeAmongBackground(planted, 0)
+      const email = evidence("qbo:eric-a", "qbo:eric-b")?.contributions.find((c) => c.field === "email")
+      expect(email?.weight).toBe(0)
+      expect(email?.level).toContain("built from the names both records share")
     })
   )
 

@@ -6,7 +6,7 @@ import { jaroWinkler } from "../../../matchers/similarity/jaroWinkler.ts"
 
 /*
  * The comparison levels computed the plain way, on the records' value strings with no precomputation, pruning or
- * caching: the reference `compileComparison` must agree with pair for pair.
+ * caching: the reference that `compileComparison` must agree with, pair for pair.
  */
 
 const valuesOf = (records: PreparedRecords, field: Comparison["field"], i: number): Array<string> => {
