@@ -7,8 +7,9 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 describe("packSnapshot", () => {
   it("hashes and gzips text given in pieces as if it were whole, across several gzip members", async () => {
-    // A little over 3 MB in uneven pieces, with text beyond ASCII, so the worker cuts several members.
-    const pieces = Array.from({ length: 3300 }, (_, i) => `{"id":"${i}","street":"${i} Peña Ct","note":"${"x".repeat(i % 1900)}"},`)
+    // About 12 MB in uneven pieces, with text beyond ASCII: several gzip members, and more text than the worker
+    // may have waiting at once, so the sender has to wait for it.
+    const pieces = Array.from({ length: 12_000 }, (_, i) => `{"id":"${i}","street":"${i} Peña Ct","note":"${"x".repeat(i % 1900)}"},`)
     const text = pieces.join("")
     const packed = await packSnapshot(pieces)
     expect(packed.sha256).toBe(sha256(text))
