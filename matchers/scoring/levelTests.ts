@@ -1,7 +1,6 @@
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
 import type { NicknameTable } from "../normalize/NicknameTable.ts"
 import { type CodeUnits, jaroWinklerAt, jaroWinklerCeiling } from "../similarity/codeUnitJaroWinkler.ts"
-import { jaroWinkler } from "../similarity/jaroWinkler.ts"
 import { withinEdits } from "../similarity/withinEdits.ts"
 
 /*
@@ -10,28 +9,13 @@ import { withinEdits } from "../similarity/withinEdits.ts"
  * loop in `compileComparison` calls them directly and the engine can inline them.
  */
 
-/** The best Jaro-Winkler similarity between any value of record i and any value of record j. */
-export const bestJaroWinkler = (column: ValueColumn, i: number, j: number): number => {
-  const { offsets, items, values } = column
-  let best = 0
-  const ae = offsets[i + 1] ?? 0
-  const be = offsets[j + 1] ?? 0
-  for (let x = offsets[i] ?? 0; x < ae; x++) {
-    const a = values[items[x] ?? 0] ?? ""
-    for (let y = offsets[j] ?? 0; y < be; y++) {
-      const s = jaroWinkler(a, values[items[y] ?? 0] ?? "")
-      if (s > best) best = s
-    }
-  }
-  return best
-}
-
 /** Room for rounding between `jaroWinklerCeiling` and the similarity it bounds. */
 const CEILING_SLACK = 1e-9
 
 /**
- * `bestJaroWinkler` with the column's values decoded once (`units`), except that value pairs whose ceiling is
- * below `floor` are left out: the result is exact when it reaches `floor`, and below `floor` when the true best is.
+ * The best Jaro-Winkler similarity between any value of record i and any value of record j, on the column's values
+ * decoded once (`units`), except that value pairs whose ceiling is below `floor` are left out: the result is exact
+ * when it reaches `floor` (always, with a `floor` of 0), and below `floor` when the true best is.
  */
 export const bestJaroWinklerAbove = (column: ValueColumn, units: CodeUnits, floor: number, i: number, j: number): number => {
   const { offsets, items } = column

@@ -3,8 +3,9 @@ import type { CandidatePairs } from "../blocking/candidatePairs.ts"
 import { streetParts } from "../prepare/FieldName.ts"
 import { type PreparedRecords, refOf } from "../prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
+import { codeUnitsOf } from "../similarity/codeUnitJaroWinkler.ts"
 import { type Comparison, levelLabel } from "./Comparison.ts"
-import { bestJaroWinkler } from "./levelTests.ts"
+import { bestJaroWinklerAbove } from "./levelTests.ts"
 import type { FellegiSunterModel } from "./FellegiSunterModel.ts"
 import { fieldWeigher, fieldWeights } from "./fieldWeigher.ts"
 import {
@@ -75,6 +76,8 @@ const describeOdds = (weight: number): string => {
   return `1 in ${oneIn.toLocaleString("en-US")} pairs`
 }
 
+const noUnits = codeUnitsOf([])
+
 const holds = (column: ValueColumn, i: number): boolean => (column.offsets[i + 1] ?? 0) > (column.offsets[i] ?? 0)
 
 /** Why a field both records hold sits at the "missing" level (see `compileComparison`). */
@@ -98,6 +101,10 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
   const weigher = fieldWeigher(model, records)
   const scratch = new Float64Array(C)
   const prior = describeOdds(model.priorWeight)
+  // The similarity a fuzzy level was reached with goes into its label: the columns that have such levels, decoded.
+  const units = model.comparisons.map((comparison) =>
+    comparison.levels.some((l) => l.test._tag === "JaroWinkler") ? codeUnitsOf(records.columns[comparison.field].values) : noUnits
+  )
   return (k, i, j) => {
     fieldWeights(weigher, levels, k * C, i, j, scratch)
     const asMeasured = scratch.slice()
@@ -115,7 +122,7 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
       const test = comparison.levels[l - 1]?.test
       const label =
         test?._tag === "JaroWinkler"
-          ? `JW ${bestJaroWinkler(records.columns[comparison.field], i, j).toFixed(2)}`
+          ? `JW ${bestJaroWinklerAbove(records.columns[comparison.field], units[c] ?? noUnits, 0, i, j).toFixed(2)}`
           : levelLabel(comparison, l)
       const countedOnce = scratch[c] !== asMeasured[c] ? `${label}, one place with the ${placeField}` : label
       contributions.push({ field: comparison.field, level: countedOnce, weight: scratch[c] ?? 0 })

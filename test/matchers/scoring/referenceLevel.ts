@@ -2,7 +2,7 @@ import { distance } from "fastest-levenshtein"
 import { streetParts } from "../../../matchers/prepare/FieldName.ts"
 import type { PreparedRecords } from "../../../matchers/prepare/PreparedRecords.ts"
 import type { Comparison, LevelTest } from "../../../matchers/scoring/Comparison.ts"
-import { jaroWinkler } from "../../../matchers/similarity/jaroWinkler.ts"
+import { jaroWinkler } from "../similarity/referenceJaroWinkler.ts"
 
 /*
  * The comparison levels computed the plain way, on the records' value strings with no precomputation, pruning or

@@ -1,8 +1,8 @@
 /*
  * Jaro and Jaro-Winkler similarity (Winkler 1990: prefix scale 0.1, prefix up to 4 characters, boost only above
- * a Jaro of 0.7). Written here rather than taken from npm because no maintained package exists, and because the
- * matcher calls it millions of times per run: the match flags live in scratch buffers reused across calls, so a
- * comparison allocates nothing.
+ * a Jaro of 0.7) computed the plain way, on two strings: the reference the matcher's own
+ * `matchers/similarity/codeUnitJaroWinkler.ts` is held to, number for number. (No maintained npm package exists
+ * to serve as the reference instead.)
  */
 
 let flagsA = new Uint8Array(64)
