@@ -47,15 +47,14 @@ const exactWeight = (weigher: FieldWeigher, c: number, i: number, j: number): nu
   return best === -Infinity ? plain : best
 }
 
-/** Fills `out` with each comparison's weight for the pair of records i and j whose levels start at `levels[row]`; returns their sum. */
-export const fieldWeights = (weigher: FieldWeigher, levels: Uint8Array, row: number, i: number, j: number, out: Float64Array): number => {
+/**
+ * Fills `out` with each comparison's weight for the pair of records i and j whose levels start at `levels[row]`,
+ * as measured; the pair's semantics (see `scorePairs.ts`) still adjust them before they are summed.
+ */
+export const fieldWeights = (weigher: FieldWeigher, levels: Uint8Array, row: number, i: number, j: number, out: Float64Array): void => {
   const { comparisons, byLevel, stride } = weigher
-  let sum = 0
   for (let c = 0; c < comparisons; c++) {
     const l = levels[row + c] ?? 0
-    const w = l === 0 ? 0 : l === 1 ? exactWeight(weigher, c, i, j) : (byLevel[c * stride + l] ?? 0)
-    out[c] = w
-    sum += w
+    out[c] = l === 0 ? 0 : l === 1 ? exactWeight(weigher, c, i, j) : (byLevel[c * stride + l] ?? 0)
   }
-  return sum
 }
