@@ -1,6 +1,6 @@
 /**
  * The error bodies the local server sends, shaped like QBO's recorded ones (see the fixtures README in
- * /work/shared/fixtures/qbo): codes are strings, `element` is usually empty, `time` carries an offset.
+ * test/fixtures/qbo-payloads): codes are strings, `element` is usually empty, `time` carries an offset.
  */
 
 export interface FaultError {

@@ -159,7 +159,7 @@ describe("readCsvTable", () => {
 
   it.effect("reads the published Febrl data sets, CRLF and padded cells included", () =>
     Effect.gen(function* () {
-      const febrl = path.resolve(projectRoot, "../shared/datasets/febrl")
+      const febrl = path.resolve(projectRoot, "test/fixtures/datasets/febrl")
       const a = yield* readCsvTable(path.join(febrl, "dataset4a.csv"))
       const b = yield* readCsvTable(path.join(febrl, "dataset4b.csv"))
       for (const table of [a, b]) {

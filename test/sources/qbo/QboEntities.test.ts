@@ -10,7 +10,7 @@ import {
 } from "../../../sources/qbo/QboEntities.ts"
 import { fixturePath, projectRoot } from "../csv/tempFiles.ts"
 
-const sharedFixtures = path.resolve(projectRoot, "../shared/fixtures/qbo")
+const sharedFixtures = path.resolve(projectRoot, "test/fixtures/qbo-payloads")
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"))
 

@@ -1,4 +1,4 @@
-/** Small raw QBO entities, shaped like the Intuit payloads in /work/shared/fixtures/qbo, for seeding the local server. */
+/** Small raw QBO entities, shaped like the Intuit payloads in test/fixtures/qbo-payloads, for seeding the local server. */
 
 export interface RawCustomerInput {
   readonly id: string
