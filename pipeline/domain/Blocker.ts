@@ -81,6 +81,33 @@ export const Blocker = Schema.Union(
 )
 export type Blocker = typeof Blocker.Type
 
+/**
+ * What it takes to lift a blocker, which decides what an approval may do:
+ * - `choice`: a judgement the admin makes in the review file (`choose_keep_pom_id`, `choose_correct_qbo_id`,
+ *   `exclude_ids`); apply then plans the chosen variant. Approving without the choice is refused.
+ * - `by-hand`: work in QBO that must never go through the API. The steps it touches go to qbo-worklist.csv and
+ *   wait until the work is visible in QBO; the case's other steps may run.
+ * - `cannot-apply`: nothing apply could do makes the case safe (a link to fix in POM, an input row to fix); the
+ *   case is refused with the reason, and a later run proposes it again once the source is fixed.
+ */
+export type BlockerKind = "choice" | "by-hand" | "cannot-apply"
+
+export const blockerKind: (b: Blocker) => BlockerKind = Match.type<Blocker>().pipe(
+  Match.tags({
+    "invoice-has-payment": () => "by-hand" as const,
+    "invoice-in-closed-period": () => "by-hand" as const,
+    "open-balance": () => "by-hand" as const,
+    "sub-customer": () => "by-hand" as const,
+    "keeper-unclear": () => "choice" as const,
+    "too-many-accounts": () => "choice" as const,
+    "low-confidence": () => "choice" as const,
+    "shared-payer": () => "choice" as const,
+    "ambiguous-qbo-match": () => "choice" as const,
+    "broken-link-no-match": () => "cannot-apply" as const
+  }),
+  Match.exhaustive
+)
+
 const money = (n: number): string => n.toFixed(2)
 
 /** One sentence an admin can act on. */
