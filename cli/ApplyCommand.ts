@@ -1,5 +1,5 @@
 import { Command, Options } from "@effect/cli"
-import { Console, Effect, Layer, Option } from "effect"
+import { Config, Console, Effect, Layer, Option, Schema } from "effect"
 import { dirname } from "node:path"
 import type { CaseOutcome } from "../pipeline/apply/ApplyOutcome.ts"
 import { RunId } from "../pipeline/domain/Ids.ts"
@@ -7,6 +7,8 @@ import { applyCases } from "../pipeline/apply/applyCases.ts"
 import { checkSignOff, type SignOff } from "../pipeline/apply/checkSignOff.ts"
 import { applyReportCsv } from "../reports/ApplyReportCsv.ts"
 import { pomWorklistCsv } from "../reports/PomWorklistCsv.ts"
+import { qboAppUrl, qboWorklistCsv } from "../reports/QboWorklistCsv.ts"
+import { CaseChoice, describeChoice, isNoChoice } from "../pipeline/domain/CaseChoice.ts"
 import { qboClientSettingsFromEnv } from "../sources/qbo/api/QboClientSettings.ts"
 import { QboLive } from "../sources/qbo/api/QboLive.ts"
 import { PomLive, pomApiConfigured } from "../sources/pom/api/PomLive.ts"
@@ -22,6 +24,8 @@ import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
 import { dbOption, jsonOption } from "./sharedOptions.ts"
+
+const encodeChoice = Schema.encodeSync(CaseChoice)
 
 const review = Options.file("review", { exists: "yes" }).pipe(Options.withDescription("The review.csv an admin filled in (decision column)"))
 const dryRun = Options.boolean("dry-run").pipe(Options.withDescription("Check drift and print the steps; write nothing"))
@@ -54,23 +58,26 @@ const count = (outcomes: ReadonlyArray<CaseOutcome>): ApplySummary["cases"] => (
   planned: outcomes.filter((o) => o.status === "planned").length
 })
 
-const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>) =>
+const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyMap<string, string>) =>
   outcomes
     .map((o) =>
       [
-        `${o.case.id} (${o.case.scenario})${o.detail === null ? "" : `: ${o.detail}`}`,
-        ...o.steps.map((s) => `  ${s.stepIndex + 1}. ${s.step._tag}: ${s.step.reason}${s.status === "done" ? " (already done)" : ""}`)
+        `${o.case.id} (${o.case.scenario})${choices.has(o.case.id) ? ` as chosen: ${choices.get(o.case.id)}` : ""}${o.detail === null ? "" : `: ${o.detail}`}`,
+        ...o.steps.map(
+          (s) =>
+            `  ${s.stepIndex + 1}. ${s.step._tag}: ${s.step.reason}${s.status === "done" ? " (already done)" : s.byHand.length > 0 ? " (by hand in QBO: goes on qbo-worklist.csv)" : ""}`
+        )
       ].join("\n")
     )
     .join("\n")
 
-const humanSummary = (s: ApplySummary, outcomes: ReadonlyArray<CaseOutcome>) =>
+const humanSummary = (s: ApplySummary, outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyMap<string, string>) =>
   [
     `${s.dryRun ? "Dry run" : "Apply"} ${s.applyId}: ${s.approved} approved, ${s.rejected} rejected (remembered), ${s.refused.length} refused.`,
     ...s.refused.map((r) => `  refused line ${r.line} ${r.caseId}: ${r.reason}`),
     s.dryRun
-      ? describeDryRun(outcomes)
-      : `Cases: ${s.cases.done} done, ${s.cases.waiting} waiting for POM steps, ${s.cases.stale} stale, ${s.cases.failed} failed; ${s.stepsDone} steps done.`,
+      ? describeDryRun(outcomes, choices)
+      : `Cases: ${s.cases.done} done, ${s.cases.waiting} waiting for work by hand, ${s.cases.stale} stale, ${s.cases.failed} failed; ${s.stepsDone} steps done.`,
     ...outcomes.filter((o) => o.status === "stale" || o.status === "failed").map((o) => `  ${o.status} ${o.case.id}: ${o.detail ?? ""}`),
     ...Object.entries(s.outputs).map(([k, v]) => `${k}: ${v}`)
   ].join("\n")
@@ -97,16 +104,29 @@ export const applyCommand = Command.make(
       const store = yield* Store
       if (!args.dryRun) yield* store.startRun(RunId.make(applyId), "apply", { review: args.review }, now)
       const decisions = yield* readReviewFile(args.review)
-      const signOff: SignOff = yield* checkSignOff(args.review, decisions)
+      const signOff: SignOff = yield* checkSignOff(args.review, decisions, now)
+      const choiceOf = new Map(signOff.approved.flatMap((a) => (a.choice === undefined || isNoChoice(a.choice) ? [] : [[a.case.id, a.choice] as const])))
       if (!args.dryRun) {
         yield* store.recordDecisions(
           [...signOff.rejected, ...signOff.approved.map((a) => ({ decision: decisions.find((d) => d.caseId === a.case.id && d.runId === a.runId), case: a.case }))].flatMap(
-            ({ decision, case: c }) =>
-              decision === undefined
-                ? []
-                : [{ caseId: c.id, runId: decision.runId, decision: decision.decision, fingerprint: c.fingerprint, note: decision.note, source: `${args.review}:${decision.line}`, decidedAt: now }]
+            ({ decision, case: c }) => {
+              if (decision === undefined) return []
+              const choice = choiceOf.get(c.id)
+              return [{
+                caseId: c.id,
+                runId: decision.runId,
+                decision: decision.decision,
+                fingerprint: c.fingerprint,
+                note: decision.note,
+                source: `${args.review}:${decision.line}`,
+                decidedAt: now,
+                choice: choice === undefined ? null : encodeChoice(choice)
+              }]
+            }
           )
         )
+        // Before any step is journaled: the journal's step numbers refer to the chosen plan from now on.
+        for (const a of signOff.approved) if (a.chosen !== undefined) yield* store.saveChosenPlan(a.runId, a.chosen)
       }
       // Only approved cases need the systems: a sign-off of rejections alone works without any connection.
       const outcomes =
@@ -124,7 +144,11 @@ export const applyCommand = Command.make(
       const outputs: Record<string, string> = {}
       if (!args.dryRun) {
         outputs.report = yield* writeOutputFile(outDir, "apply-report.csv", applyReportCsv(outcomes, signOff.refused))
-        if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting"))) {
+        if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting" && s.byHand.length > 0))) {
+          const environment = yield* Config.literal("sandbox", "production")("QBO_ENVIRONMENT").pipe(Config.withDefault("sandbox" as const))
+          outputs.qboWorklist = yield* writeOutputFile(outDir, "qbo-worklist.csv", qboWorklistCsv(outcomes, qboAppUrl(environment)))
+        }
+        if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting" && s.byHand.length === 0))) {
           outputs.pomWorklist = yield* writeOutputFile(outDir, "pom-worklist.csv", pomWorklistCsv(outcomes, Option.getOrNull(args.customerUrl)))
         }
       }
@@ -142,7 +166,8 @@ export const applyCommand = Command.make(
         yield* writeOutputFile(outDir, "apply-summary.json", `${JSON.stringify(summary, null, 2)}\n`)
         yield* store.finishRun(RunId.make(applyId), { status: "ok", snapshotId: null, summary, now: new Date().toISOString() })
       }
-      yield* Console.log(args.json ? JSON.stringify(summary) : humanSummary(summary, outcomes))
+      const choices = new Map([...choiceOf].map(([id, c]) => [id, describeChoice(c)] as const))
+      yield* Console.log(args.json ? JSON.stringify(summary) : humanSummary(summary, outcomes, choices))
       const incomplete = summary.cases.stale + summary.cases.failed + summary.refused.filter((r) => !r.reason.startsWith("already applied")).length
       if (incomplete > 0) setExitCode(ExitCode.failure)
       else if (summary.cases.waiting > 0) setExitCode(ExitCode.waitingForPom)

@@ -73,7 +73,9 @@ export const reconcile = (input: ReconcileInput) =>
     const timings: Record<string, number> = { ...input.readTimings }
     const { snapshot, settings } = input
 
-    yield* store.startRun(runId, "run", { ...snapshot.source, outDir: input.outDir }, iso(startedMillis))
+    // The case settings are kept with the run: apply plans an admin's choice with the same ones.
+    const caseSettings = { reviewThreshold: settings.reviewThreshold, booksClosedThrough: settings.booksClosedThrough }
+    yield* store.startRun(runId, "run", { ...snapshot.source, outDir: input.outDir, caseSettings }, iso(startedMillis))
     const body = Effect.gen(function* () {
       const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
       const records = toMatchRecords(snapshot)

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync"
 import type { RecordIndex } from "../pipeline/cases/RecordIndex.ts"
-import { describeBlocker } from "../pipeline/domain/Blocker.ts"
+import { type BlockerKind, blockerKind, describeBlocker } from "../pipeline/domain/Blocker.ts"
 import type { Case } from "../pipeline/domain/Case.ts"
 import type { RunId } from "../pipeline/domain/Ids.ts"
 import { describeActions } from "./describeActions.ts"
@@ -10,7 +10,8 @@ import { pomLabel, qboLabel } from "./recordLabel.ts"
 
 /**
  * The review file's columns. The first fourteen are a contract with admins and with `reconcile apply`
- * (which reads only `case_id`, `run_id`, `decision` and `note`); new columns go after them.
+ * (which reads `case_id`, `run_id`, `decision`, `note` and the three `choose_`/`exclude_` columns, by name);
+ * new columns go after them.
  */
 export const REVIEW_COLUMNS = [
   "case_id",
@@ -27,10 +28,21 @@ export const REVIEW_COLUMNS = [
   "blockers",
   "decision",
   "note",
+  "blocker_kind",
+  "choose_keep_pom_id",
+  "choose_correct_qbo_id",
+  "exclude_ids",
   "run_id",
   "pom_records",
   "qbo_records"
 ] as const
+
+/** How each kind of blocker reads in the review file, so an admin sees at once what is theirs to do. */
+export const BLOCKER_KIND_LABEL: Readonly<Record<BlockerKind, string>> = {
+  choice: "choose",
+  "by-hand": "by hand in QBO",
+  "cannot-apply": "cannot apply"
+}
 
 const join = (ids: ReadonlyArray<string>) => ids.join(";")
 
@@ -53,7 +65,11 @@ export const reviewRow = (index: RecordIndex, runId: RunId, c: Case): ReadonlyAr
   join([...c.appointmentsToMove, ...c.servicesToMove]),
   describeActions(index, c),
   describeEvidence(c),
-  c.blockers.map(describeBlocker).join("\n"),
+  c.blockers.map((b) => `[${BLOCKER_KIND_LABEL[blockerKind(b)]}] ${describeBlocker(b)}`).join("\n"),
+  "",
+  "",
+  [...new Set(c.blockers.map(blockerKind))].join(";"),
+  "",
   "",
   "",
   runId,

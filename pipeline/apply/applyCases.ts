@@ -1,11 +1,13 @@
 import { Effect } from "effect"
 import { Journal, type StepKey, type StepStatus } from "../../sinks/store/Journal.ts"
+import type { Blocker } from "../domain/Blocker.ts"
 import type { PlanStep } from "../domain/PlanStep.ts"
-import { stepPhase, stepSystem } from "../domain/PlanStep.ts"
+import { dependsOn, stepPhase, stepSystem } from "../domain/PlanStep.ts"
 import type { ApprovedCase, CaseOutcome, CaseOutcomeStatus, StepOutcome } from "./ApplyOutcome.ts"
 import { PomTarget, QboTarget, type WriteOutcome } from "./ApplyTargets.ts"
+import { byHandSteps } from "./byHandSteps.ts"
 import { readCurrentState } from "./readCurrentState.ts"
-import { checkStep } from "./stepChecks.ts"
+import { checkByHand, checkStep } from "./stepChecks.ts"
 
 /** QBO's batch endpoint takes at most 30 operations (domain-facts 2.5). */
 export const QBO_BATCH_SIZE = 30
@@ -14,6 +16,8 @@ interface LiveStep {
   readonly key: StepKey
   readonly step: PlanStep
   readonly requestId: string
+  /** Why a person does this step in QBO (empty: apply sends it). */
+  readonly byHand: ReadonlyArray<Blocker>
   status: StepStatus
   after: unknown
   error: string | null
@@ -48,6 +52,7 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
     for (const a of approved) {
       if (!options.dryRun) yield* journal.ensureSteps(a.runId, a.case.id, applyId, a.case.plan.steps)
       const rows = options.dryRun ? [] : yield* journal.stepsOf(a.runId, a.case.id)
+      const byHand = byHandSteps(a.case)
       cases.push({
         approved: a,
         status: "running",
@@ -59,6 +64,7 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
             key,
             step,
             requestId: row?.requestId ?? "",
+            byHand: byHand.get(stepIndex) ?? [],
             status: row?.status ?? "pending",
             after: row?.after ?? null,
             error: row?.error ?? null
@@ -72,9 +78,9 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
     const now = yield* readCurrentState(cases.flatMap((c) => open(c).map((s) => s.step)))
     const resolved: Array<{ key: StepKey; status: StepStatus; after?: unknown; error?: string | null; applyId: string }> = []
     for (const c of cases) {
-      const started = c.steps.some((s) => s.status !== "pending")
+      const started = c.steps.some((s) => s.status !== "pending" && (s.byHand.length === 0 || s.status === "done"))
       for (const s of open(c)) {
-        const check = checkStep(s.step, now, started)
+        const check = s.byHand.length > 0 ? checkByHand(s.step, now) : checkStep(s.step, now, started)
         if (check._tag === "after") {
           s.status = "done"
           s.after = "found already in place"
@@ -83,6 +89,10 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
           c.status = started ? "failed" : "stale"
           c.detail = `${check.message}: re-run and review again`
           break
+        } else if (s.byHand.length > 0) {
+          // Never sent: it waits, on the QBO worklist, until a person's work shows in QBO.
+          if (s.status !== "waiting" && !options.dryRun) resolved.push({ key: s.key, status: "waiting", applyId })
+          s.status = "waiting"
         } else if (s.status === "failed" || s.status === "sent" || (s.status === "waiting" && pom.mode === "api")) {
           // The record is still as reviewed: the earlier attempt did not land, so it may be sent again.
           s.status = "pending"
@@ -96,15 +106,16 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
     }
 
     const running = () => cases.filter((c) => c.status === "running")
-    // In worklist mode an admin does the POM steps in the listed order, so a waiting POM step does not hold back
-    // the POM steps after it; it does hold back the QBO steps after it.
+    // In worklist mode an admin does the POM steps in the listed order, so a POM step waiting on the POM worklist
+    // does not hold back the POM steps after it; it does hold back the QBO steps after it. Work waiting by hand in
+    // QBO holds back every step that depends on it.
     const earlierDone = (c: LiveCase, s: LiveStep) =>
       c.steps.every(
         (o) =>
-          stepPhase(o.step) >= stepPhase(s.step) ||
+          !dependsOn(s.step, o.step) ||
           o.status === "done" ||
           o.status === "skipped" ||
-          (o.status === "waiting" && stepSystem(s.step) === "pom")
+          (o.status === "waiting" && o.byHand.length === 0 && stepSystem(o.step) === "pom" && stepSystem(s.step) === "pom")
       )
     const fail = (c: LiveCase, s: LiveStep, error: string) => {
       s.status = "failed"
@@ -219,14 +230,24 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
     return outcomes
   }).pipe(Effect.withSpan("applyCases"))
 
+const waitingDetail = (c: LiveCase): string => {
+  const waiting = c.steps.filter((s) => s.status === "waiting")
+  const byHand = waiting.filter((s) => s.byHand.length > 0).length
+  const pom = waiting.length - byHand
+  return [
+    byHand > 0 ? `${byHand} QBO step${byHand === 1 ? " is" : "s are"} in qbo-worklist.csv to do by hand; run apply again once they show in QBO` : "",
+    pom > 0 ? "POM steps are in pom-worklist.csv for an admin; run apply again with fresh POM data to confirm them" : "",
+    byHand + pom === 0 ? "steps wait for the work they depend on" : ""
+  ]
+    .filter((s) => s !== "")
+    .join("; ")
+}
+
 const finish = (c: LiveCase, status: CaseOutcomeStatus): CaseOutcome => ({
   runId: c.approved.runId,
   case: c.approved.case,
   status,
-  detail:
-    status === "waiting"
-      ? "POM steps are in pom-worklist.csv for an admin; run apply again with fresh POM data to confirm them"
-      : c.detail,
+  detail: status === "waiting" ? waitingDetail(c) : c.detail,
   steps: c.steps.map(
     (s): StepOutcome => ({
       stepIndex: s.key.stepIndex,
@@ -240,7 +261,8 @@ const finish = (c: LiveCase, status: CaseOutcomeStatus): CaseOutcome => ({
               ? "not-run"
               : s.status,
       after: s.after,
-      error: s.error
+      error: s.error,
+      byHand: s.byHand
     })
   )
 })

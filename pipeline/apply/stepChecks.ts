@@ -82,3 +82,28 @@ export const checkStep = (step: PlanStep, now: CurrentState, started: boolean): 
       }
     })
   )
+
+/**
+ * The check for a step a person does by hand in QBO: it is done when its result shows, and waits while the record
+ * is still where the plan found it. SyncTokens are not compared: the person's own work (unapplying a payment,
+ * settling a balance) edits the record on the way.
+ */
+export const checkByHand = (step: PlanStep, now: CurrentState): StepCheck => {
+  switch (step._tag) {
+    case "move-invoice": {
+      const inv = now.invoices.get(step.invoiceId)
+      if (inv === undefined) return drift(`invoice ${step.docNumber || step.invoiceId} no longer exists in QBO`)
+      if (inv.customerId === step.to) return after
+      return inv.customerId === step.before.customerId
+        ? before
+        : drift(`invoice ${step.docNumber || step.invoiceId} was on customer ${step.before.customerId}, now on ${inv.customerId}`)
+    }
+    case "inactivate-qbo-customer": {
+      const c = now.qboCustomers.get(step.qboCustomerId)
+      if (c === undefined) return drift(`QBO customer ${step.qboCustomerId} no longer exists`)
+      return c.active ? before : after
+    }
+    default:
+      return checkStep(step, now, true)
+  }
+}

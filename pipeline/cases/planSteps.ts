@@ -25,6 +25,11 @@ export interface StepInputs {
   readonly duplicates: ReadonlyArray<PomCustomerId>
   readonly correct: QboCustomerId | null
   readonly wrong: ReadonlyArray<QboCustomerId>
+  /**
+   * POM accounts that are not merged into the keeper but must point at the correct QBO customer too: the several
+   * properties of one payer, when an admin has chosen which of the payer's QBO duplicates holds its history.
+   */
+  readonly alsoRelink?: ReadonlyArray<PomCustomerId>
   /** QBO customers outside the case that active POM accounts outside the case still point at. */
   readonly linkedFromOutside: (id: QboCustomerId) => ReadonlyArray<PomCustomerId>
   readonly booksClosedThrough: string | null
@@ -90,10 +95,21 @@ export const planSteps = (index: RecordIndex, input: StepInputs): PlannedSteps =
       }
       const remaining = cents(wrong.balance) - moved
       const stillLinked = input.linkedFromOutside(wrongId)
-      if (remaining !== 0) {
-        blockers.push(new OpenBalance({ qboCustomerId: wrongId, remaining: remaining / 100 }))
-      } else if (stillLinked.length > 0) {
+      if (stillLinked.length > 0) {
+        if (remaining !== 0) blockers.push(new OpenBalance({ qboCustomerId: wrongId, remaining: remaining / 100 }))
         notes.push(`QBO ${wrongId} is kept active: POM ${stillLinked.join(", ")} outside this case still points at it`)
+      } else if (remaining !== 0) {
+        // Planned all the same, so the admin's work is on the QBO worklist and the case waits for it to be seen.
+        blockers.push(new OpenBalance({ qboCustomerId: wrongId, remaining: remaining / 100 }))
+        if (wrong.active) {
+          steps.push(
+            new InactivateQboCustomer({
+              qboCustomerId: wrongId,
+              before: { syncToken: wrong.syncToken, active: wrong.active, balance: wrong.balance },
+              reason: `duplicate of QBO ${correct}; its open balance of ${(remaining / 100).toFixed(2)} must be settled by hand first`
+            })
+          )
+        }
       } else if (wrong.active) {
         steps.push(
           new InactivateQboCustomer({
@@ -169,6 +185,22 @@ export const planSteps = (index: RecordIndex, input: StepInputs): PlannedSteps =
           : target.active
             ? `POM ${keeperRecord.id} pointed at QBO ${old} (${target.displayName}), a different customer, which is left as it is`
             : `POM ${keeperRecord.id} pointed at QBO ${old} (${target.displayName}), which is inactive`
+      )
+    }
+  }
+
+  if (correct !== null) {
+    for (const id of input.alsoRelink ?? []) {
+      const other = index.pom.get(id)
+      if (other === undefined || other.id === keeper || other.quickbooksId === correct) continue
+      steps.push(
+        new SetQuickbooksId({
+          pomCustomerId: other.id,
+          from: other.quickbooksId,
+          to: correct,
+          before: { quickbooksId: other.quickbooksId },
+          reason: `another property of the payer whose history is on QBO ${correct}`
+        })
       )
     }
   }

@@ -99,3 +99,10 @@ export const stepPhase: (step: PlanStep) => number = Match.type<PlanStep>().pipe
   }),
   Match.exhaustive
 )
+
+/**
+ * Whether `later` must wait for `earlier` within one case. Phases run in order, except that POM history moves do
+ * not wait for QBO invoice moves: they touch different records, and the relink after both is what needs them.
+ */
+export const dependsOn = (later: PlanStep, earlier: PlanStep): boolean =>
+  stepPhase(earlier) < stepPhase(later) && !(stepPhase(later) === 2 && stepPhase(earlier) === 1)

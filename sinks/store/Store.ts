@@ -8,6 +8,7 @@ import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { gunzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
+import { CaseChoice } from "../../pipeline/domain/CaseChoice.ts"
 import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
 import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
 import { packSnapshot } from "./packSnapshot.ts"
@@ -35,6 +36,15 @@ const encodeCase = Schema.encodeSync(Case)
 const decodeCase = Schema.decodeUnknownSync(Case)
 const snapshotJson = schemaJsonPieces(Snapshot)
 const decodeSnapshot = Schema.decodeUnknownSync(Snapshot)
+const encodeChoice = Schema.encodeSync(CaseChoice)
+const decodeChoice = Schema.decodeUnknownSync(CaseChoice)
+
+export interface ChosenPlan {
+  readonly choice: CaseChoice
+  readonly case: Case
+  readonly source: string
+  readonly decidedAt: string
+}
 
 /**
  * Opens (creating it, and any folders missing on its path, with owner-only permissions) and migrates the SQLite
@@ -198,12 +208,35 @@ const make = (path: string) =>
               .values(row)
               .onConflictDoUpdate({
                 target: [schema.decisions.caseId, schema.decisions.runId],
-                set: { decision: row.decision, note: row.note, source: row.source, decidedAt: row.decidedAt, revokedAt: null }
+                set: { decision: row.decision, note: row.note, source: row.source, decidedAt: row.decidedAt, revokedAt: null, choice: row.choice ?? null }
               })
               .run()
           }
         })
       )
+
+    const getChosenPlan = (runId: RunId, caseId: CaseId) =>
+      run("read a chosen plan", () =>
+        Option.fromNullable(
+          db
+            .select()
+            .from(schema.chosenPlans)
+            .where(and(eq(schema.chosenPlans.runId, runId), eq(schema.chosenPlans.caseId, caseId)))
+            .get()
+        ).pipe(
+          Option.map((row): ChosenPlan => ({ choice: decodeChoice(row.choice), case: decodeCase(row.body), source: row.source, decidedAt: row.decidedAt }))
+        )
+      )
+
+    /** Stores the plan a choice made of a case; a later choice for a case not yet started replaces it. */
+    const saveChosenPlan = (runId: RunId, plan: ChosenPlan) =>
+      run("save a chosen plan", () => {
+        const row = { choice: encodeChoice(plan.choice), body: encodeCase(plan.case), source: plan.source, decidedAt: plan.decidedAt }
+        db.insert(schema.chosenPlans)
+          .values({ runId, caseId: plan.case.id, ...row })
+          .onConflictDoUpdate({ target: [schema.chosenPlans.runId, schema.chosenPlans.caseId], set: row })
+          .run()
+      })
 
     /** The newest finished run (of `reconcile run`) other than the given one. */
     const previousRun = (exclude: RunId) =>
@@ -275,7 +308,7 @@ const make = (path: string) =>
         return db.delete(schema.snapshots).where(notInArray(schema.snapshots.id, recent)).run().changes
       })
 
-    return { path, db, getCase, pruneSnapshots, runsAfter, recordDecisions, previousRun, activeRejections, listDecisions, revokeDecisions, appliedCaseIds, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
+    return { path, db, getCase, getChosenPlan, saveChosenPlan, pruneSnapshots, runsAfter, recordDecisions, previousRun, activeRejections, listDecisions, revokeDecisions, appliedCaseIds, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
   })
 
 /** The embedded SQLite store: runs, snapshots, cases and plans, and QBO tokens. */

@@ -75,9 +75,30 @@ export const decisions = sqliteTable(
     source: text("source").notNull(),
     decidedAt: text("decided_at").notNull(),
     /** Set when a person takes a remembered decision back (`reconcile decisions --undo`). */
-    revokedAt: text("revoked_at")
+    revokedAt: text("revoked_at"),
+    /** What the admin chose for a case that asked for a choice (keeper, correct QBO customer, excluded records). */
+    choice: text("choice", { mode: "json" })
   },
   (t) => [primaryKey({ columns: [t.caseId, t.runId] }), index("decisions_case").on(t.caseId)]
+)
+
+/**
+ * The plan an admin's choice made of a case (see `planChosenVariant`), fixed the first time it is applied: the
+ * journal's step indexes refer to it, so a case is never carried on under a different choice.
+ */
+export const chosenPlans = sqliteTable(
+  "chosen_plans",
+  {
+    runId: text("run_id").notNull(),
+    caseId: text("case_id").notNull(),
+    choice: text("choice", { mode: "json" }).notNull(),
+    /** The variant case, plan included, encoded with the domain `Case` schema. */
+    body: text("body", { mode: "json" }).notNull(),
+    /** The review file and line the choice came from. */
+    source: text("source").notNull(),
+    decidedAt: text("decided_at").notNull()
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.caseId] })]
 )
 
 /**

@@ -1,12 +1,23 @@
 import type { FileSystem } from "@effect/platform"
 import { Effect, Either } from "effect"
 import { CaseId, RunId } from "../../pipeline/domain/Ids.ts"
+import { cleanSpreadsheetId } from "../csv/cleanSpreadsheetId.ts"
 import type { CsvFileError } from "../csv/CsvFileError.ts"
 import { readCsvTable } from "../csv/readCsvTable.ts"
 import { type ColumnAliases, resolveColumns } from "../csv/resolveColumns.ts"
 import { ReviewFileError } from "./ReviewFileError.ts"
 
 export type Decision = "approve" | "reject"
+
+/**
+ * The choice columns as typed, before they are checked against the case's records. `exclude` holds each listed
+ * id as written, optionally prefixed `pom:` or `qbo:` (needed only where one id names a record on both sides).
+ */
+export interface TypedChoice {
+  readonly keepPomId: string | null
+  readonly correctQboId: string | null
+  readonly exclude: ReadonlyArray<string>
+}
 
 /** One admin decision, with where it came from. Only these cells of a review file are ever read. */
 export interface ReviewDecision {
@@ -15,6 +26,7 @@ export interface ReviewDecision {
   readonly runId: RunId
   readonly decision: Decision
   readonly note: string
+  readonly choice: TypedChoice
 }
 
 const APPROVE = new Set(["approve", "approved", "yes", "y", "x", "ok", "true"])
@@ -33,8 +45,17 @@ const columns = {
   caseId: { required: true, aliases: ["case_id", "case"] },
   runId: { required: true, aliases: ["run_id", "run"] },
   decision: { required: true, aliases: ["decision"] },
-  note: { required: false, aliases: ["note", "notes", "comment"] }
-} satisfies ColumnAliases<"caseId" | "runId" | "decision" | "note">
+  note: { required: false, aliases: ["note", "notes", "comment"] },
+  keepPomId: { required: false, aliases: ["choose_keep_pom_id"] },
+  correctQboId: { required: false, aliases: ["choose_correct_qbo_id"] },
+  exclude: { required: false, aliases: ["exclude_ids"] }
+} satisfies ColumnAliases<"caseId" | "runId" | "decision" | "note" | "keepPomId" | "correctQboId" | "exclude">
+
+/** An id cell as a spreadsheet may have left it: the formula guard `'` and Excel's `2514.0` undone. */
+const idCell = (column: string, cell: string): Either.Either<string | null, string> =>
+  Either.mapLeft(cleanSpreadsheetId(cell.trim().replace(/^'/, "")), (why) => `${column}: ${why}`)
+
+const EXCLUDE_ID = /^(?:(pom|qbo):)?\s*(\S+)$/i
 
 /**
  * Reads the decisions from a review file as a spreadsheet saved it (any encoding, delimiter, column order, extra
@@ -82,12 +103,34 @@ export const readReviewFile = (
         continue
       }
       seen.set(caseId, row.line)
+      const keep = idCell("choose_keep_pom_id", get(row, "keepPomId"))
+      const correct = idCell("choose_correct_qbo_id", get(row, "correctQboId"))
+      const exclude = get(row, "exclude")
+        .replace(/^'/, "")
+        .split(/[;,\n]/)
+        .map((t) => t.trim())
+        .filter((t) => t !== "")
+      const badExclude = exclude.filter((t) => !EXCLUDE_ID.test(t))
+      const cellProblems = [
+        ...(Either.isLeft(keep) ? [keep.left] : []),
+        ...(Either.isLeft(correct) ? [correct.left] : []),
+        ...badExclude.map((t) => `exclude_ids: "${t}" is not an id (separate ids with ";", prefix pom: or qbo: where needed)`)
+      ]
+      if (cellProblems.length > 0) {
+        problems.push(...cellProblems.map((p) => `line ${row.line}, case ${caseId}: ${p}`))
+        continue
+      }
       decisions.push({
         line: row.line,
         caseId: CaseId.make(caseId),
         runId: RunId.make(runId),
         decision: parsed.right,
-        note: get(row, "note")
+        note: get(row, "note"),
+        choice: {
+          keepPomId: Either.getOrNull(keep),
+          correctQboId: Either.getOrNull(correct),
+          exclude: exclude.map((t) => t.replace(/^(pom|qbo):\s*/i, (_, side: string) => `${side.toLowerCase()}:`))
+        }
       })
     }
     if (problems.length > 0) return yield* new ReviewFileError({ file: path, problems })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { CaseSettings } from "../../../pipeline/cases/buildCase.ts"
 import { buildCases } from "../../../pipeline/cases/buildCases.ts"
+import { byHandSteps } from "../../../pipeline/apply/byHandSteps.ts"
 import type { Case } from "../../../pipeline/domain/Case.ts"
 import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { SnapshotBuilder } from "./snapshotBuilder.ts"
@@ -132,7 +133,7 @@ describe("buildCases", () => {
     expect(c.correctQboId).toBe("2514")
   })
 
-  it("sends a wrong customer with an unexplained balance to review instead of retiring it", () => {
+  it("sends a wrong customer with an unexplained balance to review, its retirement left to a person in QBO", () => {
     const b = new SnapshotBuilder()
       .pomCustomer("a", { link: "10", history: 3 })
       .qboCustomer("10", { invoices: 5 })
@@ -140,8 +141,11 @@ describe("buildCases", () => {
       .match("qbo:10", "qbo:11")
       .match("pom:a", "qbo:10")
     const c = only(run(b))
+    expect(c.scenario).toBe("review")
     expect(c.blockers).toMatchObject([{ _tag: "open-balance", qboCustomerId: "11", remaining: 150 }])
-    expect(tags(c)).not.toContain("inactivate-qbo-customer")
+    const retire = c.plan.steps.findIndex((s) => s._tag === "inactivate-qbo-customer")
+    expect(retire).toBeGreaterThan(-1)
+    expect([...byHandSteps(c).keys()]).toEqual([retire])
   })
 
   it("sends cases with an unclear keeper, three accounts, closed books or a weak match to review", () => {
