@@ -123,14 +123,18 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
         const choice = resolved.right
         const earlier = yield* store.getChosenPlan(runId, c.id)
         const started = (yield* journal.stepsOf(runId, c.id)).length > 0
-        if (Option.isSome(earlier) && sameChoice(earlier.value.choice, choice)) {
-          return approve({ runId, case: earlier.value.case, choice })
+        // The journal's step numbers refer to the plan a case started with: it goes on with that plan or not at all.
+        if (Option.isSome(earlier)) {
+          if (sameChoice(earlier.value.choice, choice)) return approve({ runId, case: earlier.value.case, choice })
+          if (started) {
+            return `apply already started this case with the choice ${describeChoice(earlier.value.choice)} (${earlier.value.source}); keep that choice in the file (or revert the case first)`
+          }
+          // An earlier choice never started is replaced; taking it back stores the plan as proposed in its place.
+          if (isNoChoice(choice)) return approve({ runId, case: c, choice, chosen: { choice, case: c, source: `${file}:${d.line}`, decidedAt: now } })
+        } else {
+          if (isNoChoice(choice)) return approve({ runId, case: c, choice })
+          if (started) return "apply already started this case with the plan as proposed; leave the choice columns empty (or revert the case first)"
         }
-        if (started) {
-          const was = Option.isSome(earlier) ? `the choice ${describeChoice(earlier.value.choice)} (${earlier.value.source})` : "the plan as proposed"
-          return `apply already started this case with ${was}; it can only go on that way (or be reverted first)`
-        }
-        if (isNoChoice(choice)) return approve({ runId, case: c, choice })
 
         const index = yield* indexOf(c.plan.snapshotId)
         if (Option.isNone(index)) {

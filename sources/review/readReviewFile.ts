@@ -46,10 +46,12 @@ const columns = {
   runId: { required: true, aliases: ["run_id", "run"] },
   decision: { required: true, aliases: ["decision"] },
   note: { required: false, aliases: ["note", "notes", "comment"] },
-  keepPomId: { required: false, aliases: ["choose_keep_pom_id"] },
-  correctQboId: { required: false, aliases: ["choose_correct_qbo_id"] },
-  exclude: { required: false, aliases: ["exclude_ids"] }
-} satisfies ColumnAliases<"caseId" | "runId" | "decision" | "note" | "keepPomId" | "correctQboId" | "exclude">
+  // Named after their headers: a key is itself a header the reader accepts, and `keepPomId` would read keep_pom_id,
+  // the tool's own proposal, as the admin's choice.
+  chooseKeepPomId: { required: false, aliases: ["choose_keep_pom_id"] },
+  chooseCorrectQboId: { required: false, aliases: ["choose_correct_qbo_id"] },
+  excludeIds: { required: false, aliases: ["exclude_ids"] }
+} satisfies ColumnAliases<"caseId" | "runId" | "decision" | "note" | "chooseKeepPomId" | "chooseCorrectQboId" | "excludeIds">
 
 /** An id cell as a spreadsheet may have left it: the formula guard `'` and Excel's `2514.0` undone. */
 const idCell = (column: string, cell: string): Either.Either<string | null, string> =>
@@ -103,9 +105,9 @@ export const readReviewFile = (
         continue
       }
       seen.set(caseId, row.line)
-      const keep = idCell("choose_keep_pom_id", get(row, "keepPomId"))
-      const correct = idCell("choose_correct_qbo_id", get(row, "correctQboId"))
-      const exclude = get(row, "exclude")
+      const keep = idCell("choose_keep_pom_id", get(row, "chooseKeepPomId"))
+      const correct = idCell("choose_correct_qbo_id", get(row, "chooseCorrectQboId"))
+      const exclude = get(row, "excludeIds")
         .replace(/^'/, "")
         .split(/[;,\n]/)
         .map((t) => t.trim())
