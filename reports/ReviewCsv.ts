@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync"
 import type { RecordIndex } from "../pipeline/cases/RecordIndex.ts"
-import { type BlockerKind, blockerKind, describeBlocker } from "../pipeline/domain/Blocker.ts"
+import { blockerKind, describeBlocker } from "../pipeline/domain/Blocker.ts"
+import { BLOCKER_KIND_LABEL } from "./blockerKindLabel.ts"
 import type { Case } from "../pipeline/domain/Case.ts"
 import type { RunId } from "../pipeline/domain/Ids.ts"
 import { describeActions } from "./describeActions.ts"
@@ -36,13 +37,6 @@ export const REVIEW_COLUMNS = [
   "pom_records",
   "qbo_records"
 ] as const
-
-/** How each kind of blocker reads in the review file, so an admin sees at once what is theirs to do. */
-export const BLOCKER_KIND_LABEL: Readonly<Record<BlockerKind, string>> = {
-  choice: "choose",
-  "by-hand": "by hand in QBO",
-  "cannot-apply": "cannot apply"
-}
 
 const join = (ids: ReadonlyArray<string>) => ids.join(";")
 

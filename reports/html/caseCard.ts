@@ -1,5 +1,6 @@
 import type { RecordIndex } from "../../pipeline/cases/RecordIndex.ts"
-import { describeBlocker } from "../../pipeline/domain/Blocker.ts"
+import { blockerKind, describeBlocker } from "../../pipeline/domain/Blocker.ts"
+import { BLOCKER_KIND_LABEL } from "../blockerKindLabel.ts"
 import type { Case } from "../../pipeline/domain/Case.ts"
 import { describeActions } from "../describeActions.ts"
 import { describePair } from "../describeEvidence.ts"
@@ -83,7 +84,7 @@ export const caseCard = (index: RecordIndex, c: Case, status: CaseStatus | null)
 ${
   c.blockers.length === 0
     ? ""
-    : html`<div class="blockers"><h4>Why a person must decide</h4><ul>${c.blockers.map((b) => html`<li>${describeBlocker(b)}.</li>`)}</ul></div>`
+    : html`<div class="blockers"><h4>Why a person must decide</h4><ul>${c.blockers.map((b) => html`<li><strong>${BLOCKER_KIND_LABEL[blockerKind(b)]}:</strong> ${describeBlocker(b)}.</li>`)}</ul></div>`
 }
 ${recordTable(compareRecords(index, c), `The records of ${title} side by side`)}
 <div class="card-body">
