@@ -170,7 +170,7 @@ export const applyCommand = Command.make(
       yield* Console.log(args.json ? JSON.stringify(summary) : humanSummary(summary, outcomes, choices))
       const incomplete = summary.cases.stale + summary.cases.failed + summary.refused.filter((r) => !r.reason.startsWith("already applied")).length
       if (incomplete > 0) setExitCode(ExitCode.failure)
-      else if (summary.cases.waiting > 0) setExitCode(ExitCode.waitingForPom)
+      else if (summary.cases.waiting > 0) setExitCode(ExitCode.waitingForHands)
     }).pipe(
       Effect.tapError(() =>
         Effect.flatMap(Store, (store) =>

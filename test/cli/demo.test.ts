@@ -10,7 +10,7 @@ describe("reconcile demo", () => {
     expect(result.stdout).toContain("0 look-alikes proposed")
     const approved = Number(/Approved (\d+) cases/.exec(result.stdout)?.[1])
     expect(approved).toBeGreaterThan(0)
-    expect(result.stdout).toContain(`Cases: ${approved} done, 0 waiting for POM steps, 0 stale, 0 failed`)
+    expect(result.stdout).toContain(`Cases: ${approved} done, 0 waiting for work by hand, 0 stale, 0 failed`)
     expect(result.stdout).toMatch(new RegExp(`0 new, \\d+ still open, ${approved} resolved by apply`))
   })
 })
