@@ -8,6 +8,7 @@ import { checkSignOff, type SignOff } from "../pipeline/apply/checkSignOff.ts"
 import { applyReportCsv } from "../reports/ApplyReportCsv.ts"
 import { pomWorklistCsv } from "../reports/PomWorklistCsv.ts"
 import { qboAppUrl, qboWorklistCsv } from "../reports/QboWorklistCsv.ts"
+import { withTerminalProgress } from "../reports/TerminalProgress.ts"
 import { CaseChoice, describeChoice, isNoChoice } from "../pipeline/domain/CaseChoice.ts"
 import { qboClientSettingsFromEnv } from "../sources/qbo/api/QboClientSettings.ts"
 import { QboLive } from "../sources/qbo/api/QboLive.ts"
@@ -132,7 +133,7 @@ export const applyCommand = Command.make(
       const outcomes =
         signOff.approved.length === 0
           ? []
-          : yield* applyCases(signOff.approved, { applyId, dryRun: args.dryRun }).pipe(
+          : yield* withTerminalProgress(applyCases(signOff.approved, { applyId, dryRun: args.dryRun })).pipe(
               Effect.provide(
                 Layer.mergeAll(
                   QboApiTargetLive.pipe(Layer.provide(QboLive), Layer.provide(SqliteQboTokenStore), Layer.provide(qboClientSettingsFromEnv(applyQboClientOptions))),

@@ -5,6 +5,7 @@ import type { PlanStep } from "../domain/PlanStep.ts"
 import { dependsOn, stepPhase, stepSystem } from "../domain/PlanStep.ts"
 import type { ApprovedCase, CaseOutcome, CaseOutcomeStatus, StepOutcome } from "./ApplyOutcome.ts"
 import { PomTarget, QboTarget, type WriteOutcome } from "./ApplyTargets.ts"
+import { reportStage } from "../RunProgress.ts"
 import { byHandSteps } from "./byHandSteps.ts"
 import { readCurrentState } from "./readCurrentState.ts"
 import { checkByHand, checkStep } from "./stepChecks.ts"
@@ -29,6 +30,8 @@ interface LiveCase {
   status: "running" | "stale" | "failed"
   detail: string | null
 }
+
+const plural = (n: number, one: string) => `${n.toLocaleString("en-US")} ${one}${n === 1 ? "" : "s"}`
 
 const describeRefusal = (o: { code: string; message: string; stale: boolean }) =>
   o.stale ? `the record changed in the meantime (${o.code} ${o.message}): re-run and review again` : `${o.code}: ${o.message}`
@@ -75,6 +78,7 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
 
     // Drift check, and resolution of steps a crashed apply sent without hearing back.
     const open = (c: LiveCase) => c.steps.filter((s) => s.status !== "done" && s.status !== "skipped")
+    yield* reportStage(`Checking ${plural(cases.length, "approved case")} against QBO and POM…`)
     const now = yield* readCurrentState(cases.flatMap((c) => open(c).map((s) => s.step)))
     const resolved: Array<{ key: StepKey; status: StepStatus; after?: unknown; error?: string | null; applyId: string }> = []
     for (const c of cases) {
@@ -100,6 +104,13 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
       }
     }
     if (resolved.length > 0) yield* journal.record(resolved)
+    const checked = (tag: LiveCase["status"]) => cases.filter((c) => c.status === tag).length
+    yield* reportStage(
+      `Checked ${plural(cases.length, "case")}: ${checked("running")} to go on, ${checked("stale")} stale; ${plural(
+        cases.reduce((n, c) => n + c.steps.filter((s) => s.status === "waiting" && s.byHand.length > 0).length, 0),
+        "step"
+      )} waiting for work by hand in QBO`
+    )
 
     if (options.dryRun) {
       return cases.map((c): CaseOutcome => finish(c, "planned"))
@@ -131,6 +142,10 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
       return { key: s.key, status: s.status, after: s.after, error: s.error, applyId }
     }
 
+    const toSend = running().reduce((n, c) => n + c.steps.filter((s) => s.status === "pending").length, 0)
+    let sent = 0
+    const progress = (what: string) => reportStage(`Sent ${sent.toLocaleString("en-US")} of ${toSend.toLocaleString("en-US")} steps (${what})`)
+
     for (let phase = 1; phase <= 5; phase++) {
       const ready = running().flatMap((c) =>
         c.steps
@@ -151,6 +166,8 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
             )
           )
           yield* journal.record(chunk.map(({ c, s }, j) => settle(c, s, outcomes[j] ?? { ok: false, code: "missing", message: "no answer for this item", stale: false })))
+          sent += chunk.length
+          yield* progress("QBO invoice moves")
         }
         continue
       }
@@ -176,6 +193,8 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
                     ? yield* pom.updateCustomer(step.pomCustomerId, { status: "INACTIVE" }, s.requestId)
                     : ({ ok: false, code: "internal", message: `${step._tag} is not a POM step`, stale: false } as const)
           yield* journal.record([settle(c, s, outcome)])
+          sent++
+          yield* progress("POM")
         }
         continue
       }
@@ -193,10 +212,13 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
         yield* journal.record([{ key: s.key, status: "sent", applyId }])
         const outcome = yield* qbo.inactivateCustomer({ id: s.step.qboCustomerId, syncToken: current.syncToken, requestId: s.requestId })
         yield* journal.record([settle(c, s, outcome)])
+        sent++
+        yield* progress("QBO inactivations")
       }
     }
 
     // Verify: re-read every record of the cases that ran, and confirm each change is in place.
+    yield* reportStage("Verifying the changes in QBO and POM…")
     const ran = cases.filter((c) => c.status === "running" && c.steps.every((s) => s.status === "done"))
     const after = yield* readCurrentState(ran.flatMap((c) => c.steps.map((s) => s.step)))
     for (const c of ran) {

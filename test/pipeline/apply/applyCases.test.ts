@@ -4,6 +4,7 @@ import { QboTarget, TargetUnavailable } from "../../../pipeline/apply/ApplyTarge
 import { applyCases } from "../../../pipeline/apply/applyCases.ts"
 import { buildCases } from "../../../pipeline/cases/buildCases.ts"
 import { QboCustomerId, RunId, SnapshotId } from "../../../pipeline/domain/Ids.ts"
+import { RunProgress } from "../../../pipeline/RunProgress.ts"
 import { Journal } from "../../../sinks/store/Journal.ts"
 import { Store } from "../../../sinks/store/Store.ts"
 import { SnapshotBuilder } from "../cases/snapshotBuilder.ts"
@@ -45,6 +46,20 @@ describe("applyCases", () => {
       expect(systems.pomCustomers.get("jd2")).toEqual({ quickbooksId: "3987", status: "INACTIVE" })
       expect(systems.qboCustomers.get("3987")?.active).toBe(false)
       expect([...systems.appointments.values(), ...systems.services.values()].every((x) => x.customerId !== "pm2")).toBe(true)
+    }).pipe(Effect.provide(storeLayer()))
+  )
+
+  it.effect("says how far it is: cases checked, steps sent of all, verification", () =>
+    Effect.gen(function* () {
+      const { cases, systems } = setup()
+      const lines: Array<string> = []
+      const reporter = { stage: (text: string) => Effect.sync(() => void lines.push(text)), qbo: () => Effect.void, pom: () => Effect.void }
+      yield* applyCases(cases, { applyId: "A1", dryRun: false }).pipe(Effect.provide(systems.layer()), Effect.provideService(RunProgress, reporter))
+      const steps = cases.reduce((n, c) => n + c.case.plan.steps.length, 0)
+      expect(lines[0]).toBe("Checking 2 approved cases against QBO and POM…")
+      expect(lines[1]).toBe("Checked 2 cases: 2 to go on, 0 stale; 0 steps waiting for work by hand in QBO")
+      expect(lines).toContain(`Sent ${steps} of ${steps} steps (QBO inactivations)`)
+      expect(lines.at(-1)).toBe("Verifying the changes in QBO and POM…")
     }).pipe(Effect.provide(storeLayer()))
   )
 
