@@ -3,7 +3,7 @@ import { Effect, Either } from "effect"
 import { CaseId, RunId } from "../../pipeline/domain/Ids.ts"
 import type { CsvFileError } from "../csv/CsvFileError.ts"
 import { readCsvTable } from "../csv/readCsvTable.ts"
-import { type ColumnAliases, resolveColumns } from "../csv/resolveColumns.ts"
+import { type ColumnAliases, type ColumnProblem, describeColumnProblem, resolveColumns } from "../csv/resolveColumns.ts"
 import { ReviewFileError } from "./ReviewFileError.ts"
 
 export type Decision = "approve" | "reject"
@@ -36,6 +36,11 @@ const columns = {
   note: { required: false, aliases: ["note", "notes", "comment"] }
 } satisfies ColumnAliases<"caseId" | "runId" | "decision" | "note">
 
+const columnProblem = (problem: ColumnProblem<keyof typeof columns>, headers: ReadonlyArray<string>): string =>
+  problem._tag === "missing"
+    ? `the column ${problem.key === "caseId" ? "case_id" : problem.key === "runId" ? "run_id" : problem.key} is missing (found: ${headers.join(", ")})`
+    : describeColumnProblem(problem)
+
 /**
  * Reads the decisions from a review file as a spreadsheet saved it (any encoding, delimiter, column order, extra
  * columns). Every problem is collected and reported together, naming the line, and nothing is returned if any:
@@ -50,9 +55,7 @@ export const readReviewFile = (
     if (Either.isLeft(resolved)) {
       return yield* new ReviewFileError({
         file: path,
-        problems: resolved.left.map(
-          (m) => `the column ${m.key === "caseId" ? "case_id" : m.key === "runId" ? "run_id" : m.key} is missing (found: ${table.headers.join(", ")})`
-        )
+        problems: resolved.left.map((p) => columnProblem(p, table.headers))
       })
     }
     const get = resolved.right.get
