@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url"
 import { gunzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
 import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
-import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
+import { Snapshot, StoredSnapshot } from "../../pipeline/domain/Snapshot.ts"
 import { packSnapshot } from "./packSnapshot.ts"
 import * as schema from "./schema.ts"
 import { schemaJsonPieces } from "./schemaJson.ts"
@@ -34,7 +34,7 @@ export interface RunRecord {
 const encodeCase = Schema.encodeSync(Case)
 const decodeCase = Schema.decodeUnknownSync(Case)
 const snapshotJson = schemaJsonPieces(Snapshot)
-const decodeSnapshot = Schema.decodeUnknownSync(Snapshot)
+const decodeSnapshot = Schema.decodeUnknownSync(StoredSnapshot)
 
 /**
  * Opens (creating it, and any folders missing on its path, with owner-only permissions) and migrates the SQLite
