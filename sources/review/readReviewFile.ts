@@ -1,6 +1,7 @@
 import type { FileSystem } from "@effect/platform"
 import { Effect, Either } from "effect"
 import { CaseId, RunId } from "../../pipeline/domain/Ids.ts"
+import { MAX_CELL_CHARS } from "../csv/cellLimit.ts"
 import type { CsvFileError } from "../csv/CsvFileError.ts"
 import { readCsvTable } from "../csv/readCsvTable.ts"
 import { type ColumnAliases, type ColumnProblem, describeColumnProblem, resolveColumns } from "../csv/resolveColumns.ts"
@@ -62,7 +63,16 @@ export const readReviewFile = (
     const problems: Array<string> = []
     const decisions: Array<ReviewDecision> = []
     const seen = new Map<string, number>()
+    const readKeys = ["caseId", "runId", "decision", "note"] as const
     for (const row of table.rows) {
+      const long = readKeys.filter((key) => get(row, key).length > MAX_CELL_CHARS)
+      if (long.length > 0) {
+        const header = (key: (typeof readKeys)[number]) => table.headers[resolved.right.indexOf[key] ?? -1] ?? key
+        problems.push(
+          `line ${row.line}: ${long.map((key) => `the ${header(key)} cell is ${get(row, key).length} characters long`).join(", ")}, over the limit of ${MAX_CELL_CHARS}: shorten it`
+        )
+        continue
+      }
       const caseId = get(row, "caseId")
       const parsed = parseDecision(get(row, "decision"))
       if (Either.isLeft(parsed)) {
