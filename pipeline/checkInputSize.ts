@@ -18,10 +18,7 @@ export interface PreviousInput {
 
 /** The counts in a stored run summary; none for a summary of another shape (an older or failed run). */
 export const countsOfSummary = (summary: unknown): Option.Option<InputCounts> =>
-  Option.flatMap(
-    Schema.decodeUnknownOption(Schema.Struct({ records: InputCounts }))(summary),
-    (s) => Option.some(s.records)
-  )
+  Option.map(Schema.decodeUnknownOption(Schema.Struct({ records: InputCounts }))(summary), (s) => s.records)
 
 /**
  * An input that looks broken rather than changed: a side with no customers, or far less than the previous run
