@@ -7,6 +7,7 @@ import { withTerminalProgress } from "../reports/TerminalProgress.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
 import { runOnce } from "./runOnce.ts"
 import {
+  allowShrink,
   booksClosedThrough,
   exitCodeForReview,
   keepSnapshots,
@@ -34,6 +35,7 @@ export const runCommand = Command.make(
     matchThreshold,
     reviewThreshold,
     booksClosedThrough,
+    allowShrink,
     exitCodeForReview,
     keepSnapshots,
     notifyWebhook

@@ -5,6 +5,7 @@ import { runSummaryText } from "../reports/runSummaryText.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { runOnce } from "./runOnce.ts"
 import {
+  allowShrink,
   booksClosedThrough,
   keepSnapshots,
   matchThreshold,
@@ -40,7 +41,7 @@ const times = Options.integer("times").pipe(
  */
 export const scheduleCommand = Command.make(
   "schedule",
-  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, matchThreshold, reviewThreshold, booksClosedThrough, keepSnapshots, notifyWebhook },
+  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, matchThreshold, reviewThreshold, booksClosedThrough, allowShrink, keepSnapshots, notifyWebhook },
   (args) =>
     Effect.gen(function* () {
       const parsed = Cron.parse(args.cron)

@@ -16,6 +16,7 @@ export interface RunArgs {
   readonly matchThreshold: number
   readonly reviewThreshold: number
   readonly booksClosedThrough: Option.Option<string>
+  readonly allowShrink: boolean
   readonly keepSnapshots: number
   readonly notifyWebhook: Option.Option<string>
 }
@@ -34,7 +35,8 @@ export const runOnce = (args: RunArgs) =>
         settings: {
           matchThreshold: args.matchThreshold,
           reviewThreshold: args.reviewThreshold,
-          booksClosedThrough: Option.getOrNull(args.booksClosedThrough)
+          booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
+          allowShrink: args.allowShrink
         }
       })
       const pruned = yield* store.pruneSnapshots(args.keepSnapshots)

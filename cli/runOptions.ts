@@ -50,6 +50,10 @@ export const exitCodeForReview = Options.boolean("exit-code-for-review").pipe(
   Options.withDescription("Exit with 2 (instead of 0) when cases need review: for cron and scripts")
 )
 
+export const allowShrink = Options.boolean("allow-shrink").pipe(
+  Options.withDescription("Plan even when a side has no customers, or customers, POM history or invoices fell by more than half since the previous run")
+)
+
 export const keepSnapshots = Options.integer("keep-snapshots").pipe(
   Options.withDefault(30),
   Options.withDescription("Keep the stored snapshots of this many most recent runs; older ones are deleted (cases and decisions stay)")

@@ -1,4 +1,4 @@
-import { Clock, Effect, Option } from "effect"
+import { Clock, Effect, Either, Option } from "effect"
 import { join } from "node:path"
 import { renderHtmlReport } from "../reports/html/renderHtmlReport.ts"
 import { Matcher } from "../matchers/Matcher.ts"
@@ -16,6 +16,7 @@ import type { RunDiff } from "./RunDiff.ts"
 import { diffRuns } from "./diffRuns.ts"
 import { countByScenario, matchingSummary, type RunSummary, summarizeDiff } from "./RunSummary.ts"
 import { toMatchRecords } from "./toMatchRecords.ts"
+import { checkInputSize, countsOfSummary } from "./checkInputSize.ts"
 import { reportStage } from "./RunProgress.ts"
 import { timedSeconds } from "./timed.ts"
 
@@ -23,6 +24,8 @@ export interface ReconcileSettings {
   readonly matchThreshold: number
   readonly reviewThreshold: number
   readonly booksClosedThrough: string | null
+  /** Plan even when a side is empty or shrank by more than half since the previous run (`--allow-shrink`). */
+  readonly allowShrink: boolean
 }
 
 export interface ReconcileInput {
@@ -76,7 +79,24 @@ export const reconcile = (input: ReconcileInput) =>
     // The case settings are kept with the run: apply plans an admin's choice with the same ones.
     const caseSettings = { reviewThreshold: settings.reviewThreshold, booksClosedThrough: settings.booksClosedThrough }
     yield* store.startRun(runId, "run", { ...snapshot.source, outDir: input.outDir, caseSettings }, iso(startedMillis))
+    const counts = {
+      pomCustomers: snapshot.pom.customers.length,
+      appointments: snapshot.pom.appointments.length,
+      services: snapshot.pom.services.length,
+      qboCustomers: snapshot.qbo.customers.length,
+      invoices: snapshot.qbo.invoices.length
+    }
     const body = Effect.gen(function* () {
+      // Before anything is planned: a broken export must not look like every case was fixed by hand.
+      const previousRun = yield* store.previousRun(runId)
+      const previousInput = Option.flatMap(previousRun, (run) =>
+        Option.map(countsOfSummary(run.summary), (counts) => ({ runId: run.id, counts }))
+      )
+      const sized = checkInputSize(counts, snapshot.source, Option.getOrNull(previousInput))
+      if (Either.isLeft(sized)) {
+        if (!settings.allowShrink) return yield* sized.left
+        yield* Effect.logWarning(`${sized.left.finding}; going on as --allow-shrink asks`)
+      }
       const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
       const records = toMatchRecords(snapshot)
       yield* reportStage(`Matching ${records.length.toLocaleString("en-US")} active customer records…`)
@@ -96,7 +116,6 @@ export const reconcile = (input: ReconcileInput) =>
           return { index, found }
         })
       )
-      const previousRun = yield* store.previousRun(runId)
       const { diff, proposed: cases } = diffRuns({
         previousRunId: Option.getOrNull(Option.map(previousRun, (r) => r.id)),
         previous: Option.isSome(previousRun) ? yield* store.casesOfRun(previousRun.value.id) : [],
@@ -116,13 +135,7 @@ export const reconcile = (input: ReconcileInput) =>
         startedAt: iso(startedMillis),
         finishedAt: iso(finishedMillis),
         inputs: snapshot.source,
-        records: {
-          pomCustomers: snapshot.pom.customers.length,
-          appointments: snapshot.pom.appointments.length,
-          services: snapshot.pom.services.length,
-          qboCustomers: snapshot.qbo.customers.length,
-          invoices: snapshot.qbo.invoices.length
-        },
+        records: counts,
         rejected: input.rejected.length,
         cases: { total: cases.length, byScenario: countByScenario(cases) },
         diff: summarizeDiff(diff),

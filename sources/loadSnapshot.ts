@@ -16,6 +16,7 @@ import type { QboRequestError } from "./qbo/api/QboRequestErrors.ts"
 import type { QboSnapshotError } from "./qbo/files/QboSnapshotError.ts"
 import type { Snapshot } from "../pipeline/domain/Snapshot.ts"
 import type { RejectedRow } from "../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../pipeline/domain/UnreadableRecord.ts"
 import { PomClient } from "./pom/api/PomClient.ts"
 import { readPomExport } from "./pom/files/readPomExport.ts"
 import { QboClient } from "./qbo/api/QboClient.ts"
@@ -31,6 +32,7 @@ interface PomSide {
   readonly appointments: ReadonlyArray<PomAppointment>
   readonly services: ReadonlyArray<PomService>
   readonly rejected: ReadonlyArray<RejectedRow>
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
 }
 
 interface QboSide {
@@ -38,6 +40,7 @@ interface QboSide {
   readonly customers: ReadonlyArray<QboCustomer>
   readonly invoices: ReadonlyArray<QboInvoice>
   readonly rejected: ReadonlyArray<RejectedRow>
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
 }
 
 const pomSide = (source: SideSource): Effect.Effect<PomSide, PomExportError | PomApiError | ConfigError.ConfigError, FileSystem.FileSystem> =>
@@ -62,6 +65,7 @@ const qboSide = (
           customers: customers.items,
           invoices: invoices.items,
           rejected: [...customers.rejected, ...invoices.rejected],
+          unreadable: [...customers.unreadable, ...invoices.unreadable],
           label: "api:qbo"
         }
       }).pipe(
@@ -90,7 +94,8 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
     const snapshot: Snapshot = {
       source: { pom: pomData.label, qbo: qboData.label },
       pom: { customers: pomData.customers, appointments: pomData.appointments, services: pomData.services },
-      qbo: { customers: qboData.customers, invoices: qboData.invoices }
+      qbo: { customers: qboData.customers, invoices: qboData.invoices },
+      unreadable: [...pomData.unreadable, ...qboData.unreadable]
     }
     const rejected: ReadonlyArray<RejectedRow> = [...pomData.rejected, ...qboData.rejected]
     // With a live pull the two sides' seconds overlap: `read` is the wall time of both, which the total counts.

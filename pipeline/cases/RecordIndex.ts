@@ -2,6 +2,7 @@ import type { PomCustomerId, QboCustomerId } from "../domain/Ids.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../domain/PomRecords.ts"
 import type { QboCustomer, QboInvoice } from "../domain/QboRecords.ts"
 import type { Snapshot } from "../domain/Snapshot.ts"
+import { touchedCustomers, type UnreadableRecord } from "../domain/UnreadableRecord.ts"
 
 /** Look-ups over one snapshot that the case rules need, built once. */
 export interface RecordIndex {
@@ -14,6 +15,13 @@ export interface RecordIndex {
   readonly linkedFrom: (id: QboCustomerId) => ReadonlyArray<PomCustomerId>
   /** QBO customers that have this one as parent. */
   readonly childrenOf: (id: QboCustomerId) => ReadonlyArray<QboCustomerId>
+  /**
+   * Unreadable records that leave something of this customer unseen: the customer itself, its history or
+   * invoices, a POM account linked to it (see `touchedCustomers`).
+   */
+  readonly unreadableTouching: (system: "pom" | "qbo", id: string) => ReadonlyArray<UnreadableRecord>
+  /** The QBO customer with this id, when its entity was present but could not be read. */
+  readonly unreadableQbo: (id: QboCustomerId) => UnreadableRecord | undefined
 }
 
 const groupBy = <K, V>(items: ReadonlyArray<V>, key: (v: V) => K | null): Map<K, Array<V>> => {
@@ -39,6 +47,17 @@ export const indexSnapshot = (snapshot: Snapshot): RecordIndex => {
     (c) => c.quickbooksId
   )
   const children = groupBy(snapshot.qbo.customers, (c) => c.parentId)
+  const touching = new Map<string, Array<UnreadableRecord>>()
+  for (const record of snapshot.unreadable) {
+    for (const key of touchedCustomers(record)) {
+      const list = touching.get(key)
+      if (list === undefined) touching.set(key, [record])
+      else list.push(record)
+    }
+  }
+  const unreadableQbo = new Map(
+    snapshot.unreadable.filter((r) => r.system === "qbo" && r.kind === "customer").map((r) => [r.id, r])
+  )
   return {
     pom: new Map(snapshot.pom.customers.map((c) => [c.id, c])),
     qbo: new Map(snapshot.qbo.customers.map((c) => [c.id, c])),
@@ -46,7 +65,9 @@ export const indexSnapshot = (snapshot: Snapshot): RecordIndex => {
     servicesOf: (id) => services.get(id) ?? none,
     invoicesOf: (id) => invoices.get(id) ?? none,
     linkedFrom: (id) => (links.get(id) ?? []).map((c) => c.id),
-    childrenOf: (id) => (children.get(id) ?? []).map((c) => c.id)
+    childrenOf: (id) => (children.get(id) ?? []).map((c) => c.id),
+    unreadableTouching: (system, id) => touching.get(`${system}:${id}`) ?? none,
+    unreadableQbo: (id) => unreadableQbo.get(id)
   }
 }
 

@@ -5,7 +5,8 @@ import {
   LowConfidence,
   SharedPayer,
   SubCustomer,
-  TooManyAccounts
+  TooManyAccounts,
+  UnreadableRecordBlocker
 } from "../domain/Blocker.ts"
 import type { Case } from "../domain/Case.ts"
 import type { PomCustomerId, QboCustomerId, SnapshotId } from "../domain/Ids.ts"
@@ -17,6 +18,21 @@ import { confidenceOf } from "./confidenceOf.ts"
 import type { CaseDraft } from "./groupRecords.ts"
 import { planSteps } from "./planSteps.ts"
 import type { RecordIndex } from "./RecordIndex.ts"
+import type { UnreadableRecord } from "../domain/UnreadableRecord.ts"
+
+const unreadableBlocker = (r: UnreadableRecord): UnreadableRecordBlocker =>
+  new UnreadableRecordBlocker({ system: r.system, kind: r.kind, id: r.id, customerId: r.customerId, file: r.file, line: r.line })
+
+/** Each unreadable record once, in the order first seen. */
+const distinct = (records: ReadonlyArray<UnreadableRecord>): ReadonlyArray<UnreadableRecord> => {
+  const seen = new Set<string>()
+  return records.filter((r) => {
+    const key = `${r.system}:${r.kind}:${r.id}:${r.file}:${r.line}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
 
 export interface CaseSettings {
   readonly snapshotId: SnapshotId
@@ -56,12 +72,20 @@ export const buildCase = (index: RecordIndex, draft: CaseDraft, settings: CaseSe
   })
 
   const blockers: Array<Blocker> = [...planned.blockers]
-  const brokenLinks = pomIds.flatMap((id): Array<{ id: PomCustomerId; link: QboCustomerId; why: "missing" | "inactive" }> => {
+  const links = pomIds.flatMap((id) => {
     const link = index.pom.get(id)?.quickbooksId ?? null
-    if (link === null) return []
+    return link === null ? [] : [{ id, link }]
+  })
+  // A link to a QBO customer whose entity was there but unreadable is not broken: it is unseen. It makes a case
+  // of its own, so the admin hears of it even when nothing else matches.
+  const unseenLinks = links.flatMap(({ link }) => {
+    const record = index.unreadableQbo(link)
+    return record === undefined ? [] : [record]
+  })
+  const brokenLinks = links.flatMap(({ id, link }): Array<{ id: PomCustomerId; link: QboCustomerId; why: "missing" | "inactive" }> => {
     const target = index.qbo.get(link)
     return target === undefined
-      ? [{ id, link, why: "missing" }]
+      ? index.unreadableQbo(link) === undefined ? [{ id, link, why: "missing" }] : []
       : target.active
         ? []
         : [{ id, link, why: "inactive" }]
@@ -71,7 +95,7 @@ export const buildCase = (index: RecordIndex, draft: CaseDraft, settings: CaseSe
       blockers.push(new BrokenLinkNoMatch({ pomCustomerId: b.id, quickbooksId: b.link, why: b.why }))
     }
   }
-  if (planned.steps.length === 0 && blockers.length === 0) return null
+  if (planned.steps.length === 0 && blockers.length === 0 && unseenLinks.length === 0) return null
 
   if (sharedPayer) blockers.push(new SharedPayer({ pomIds }))
   if (keeperChoice.unclear !== null) blockers.push(keeperChoice.unclear)
@@ -90,6 +114,15 @@ export const buildCase = (index: RecordIndex, draft: CaseDraft, settings: CaseSe
   }
 
   const namedQbo = [...draft.qboIds, ...draft.linkedElsewhere, ...draft.alsoMatches]
+  // Anything unread about the case's customers (the customer, its history or invoices, an account linked to it)
+  // means the plan was made from a partial picture.
+  const unseen = distinct([
+    ...unseenLinks,
+    ...pomIds.flatMap((id) => index.unreadableTouching("pom", id)),
+    ...namedQbo.flatMap((id) => index.unreadableTouching("qbo", id))
+  ])
+  blockers.push(...unseen.map(unreadableBlocker))
+
   const steps = planned.steps
   return {
     id: caseIdFor(pomIds, namedQbo),

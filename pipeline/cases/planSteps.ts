@@ -95,7 +95,13 @@ export const planSteps = (index: RecordIndex, input: StepInputs): PlannedSteps =
       }
       const remaining = cents(wrong.balance) - moved
       const stillLinked = input.linkedFromOutside(wrongId)
-      if (stillLinked.length > 0) {
+      // An invoice that could not be read may still be on it: emptied by what was seen is not emptied.
+      const unseenInvoices = index.unreadableTouching("qbo", wrongId).filter((r) => r.kind === "invoice")
+      if (unseenInvoices.length > 0) {
+        notes.push(
+          `QBO ${wrongId} is kept active: invoice ${unseenInvoices.map((r) => `${r.id} (${r.file} line ${r.line})`).join(", ")} could not be read`
+        )
+      } else if (stillLinked.length > 0) {
         if (remaining !== 0) blockers.push(new OpenBalance({ qboCustomerId: wrongId, remaining: remaining / 100 }))
         notes.push(`QBO ${wrongId} is kept active: POM ${stillLinked.join(", ")} outside this case still points at it`)
       } else if (remaining !== 0) {
@@ -179,8 +185,11 @@ export const planSteps = (index: RecordIndex, input: StepInputs): PlannedSteps =
     }
     if (old !== null && !input.wrong.includes(old)) {
       const target = index.qbo.get(old)
+      const unreadable = index.unreadableQbo(old)
       notes.push(
-        target === undefined
+        unreadable !== undefined
+          ? `POM ${keeperRecord.id} pointed at QBO ${old}, which could not be read (${unreadable.file} line ${unreadable.line})`
+          : target === undefined
           ? `POM ${keeperRecord.id} pointed at QBO ${old}, which does not exist`
           : target.active
             ? `POM ${keeperRecord.id} pointed at QBO ${old} (${target.displayName}), a different customer, which is left as it is`

@@ -67,6 +67,20 @@ export class AmbiguousQboMatch extends Schema.TaggedClass<AmbiguousQboMatch>()("
   qboIds: Schema.Array(QboCustomerId)
 }) {}
 
+/**
+ * A record of the case's customers could not be read (its row is in rejected.csv): the case rests on a partial
+ * picture, and a plan made from it might retire a customer with invoices or relink past a record never seen.
+ */
+export class UnreadableRecordBlocker extends Schema.TaggedClass<UnreadableRecordBlocker>()("unreadable-record", {
+  system: Schema.Literal("pom", "qbo"),
+  kind: Schema.Literal("customer", "appointment", "service", "invoice"),
+  id: Schema.String,
+  /** The customer a history row or invoice belongs to. */
+  customerId: Schema.NullOr(Schema.String),
+  file: Schema.String,
+  line: Schema.Number
+}) {}
+
 export const Blocker = Schema.Union(
   InvoiceHasPayment,
   InvoiceInClosedPeriod,
@@ -77,7 +91,8 @@ export const Blocker = Schema.Union(
   LowConfidence,
   SharedPayer,
   BrokenLinkNoMatch,
-  AmbiguousQboMatch
+  AmbiguousQboMatch,
+  UnreadableRecordBlocker
 )
 export type Blocker = typeof Blocker.Type
 
@@ -103,7 +118,8 @@ export const blockerKind: (b: Blocker) => BlockerKind = Match.type<Blocker>().pi
     "low-confidence": () => "choice" as const,
     "shared-payer": () => "choice" as const,
     "ambiguous-qbo-match": () => "choice" as const,
-    "broken-link-no-match": () => "cannot-apply" as const
+    "broken-link-no-match": () => "cannot-apply" as const,
+    "unreadable-record": () => "cannot-apply" as const
   }),
   Match.exhaustive
 )
@@ -128,7 +144,9 @@ export const describeBlocker: (b: Blocker) => string = Match.type<Blocker>().pip
       `the QBO payer is shared by several properties (${b.pomIds.join(", ")}) and has duplicates itself`,
     "broken-link-no-match": (b) =>
       `POM ${b.pomCustomerId} points at QBO ${b.quickbooksId}, which is ${b.why === "missing" ? "not in QBO" : "inactive"}, and no active QBO customer matches it`,
-    "ambiguous-qbo-match": (b) => `matches several different QBO customers (${b.qboIds.join(", ")})`
+    "ambiguous-qbo-match": (b) => `matches several different QBO customers (${b.qboIds.join(", ")})`,
+    "unreadable-record": (b) =>
+      `${b.system === "pom" ? "POM" : "QBO"} ${b.kind} ${b.id}${b.customerId === null ? "" : ` of customer ${b.customerId}`} could not be read (${b.file} line ${b.line}, see rejected.csv): fix that row at the source and run again`
   }),
   Match.exhaustive
 )

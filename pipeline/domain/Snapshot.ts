@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { PomAppointment, PomCustomer, PomService } from "./PomRecords.ts"
 import { QboCustomer, QboInvoice } from "./QboRecords.ts"
+import { UnreadableRecord } from "./UnreadableRecord.ts"
 
 /** Where each side of a snapshot came from, for the run record and the report. */
 export const SnapshotSource = Schema.Struct({
@@ -20,6 +21,17 @@ export const Snapshot = Schema.Struct({
   qbo: Schema.Struct({
     customers: Schema.Array(QboCustomer),
     invoices: Schema.Array(QboInvoice)
-  })
+  }),
+  /** Records either side holds but whose rows could not be read: cases touching them go to review. */
+  unreadable: Schema.Array(UnreadableRecord)
 })
 export type Snapshot = typeof Snapshot.Type
+
+/**
+ * A snapshot as stored: those saved before unreadable records were kept have none listed. Decoding only; a
+ * snapshot is always written whole (`Snapshot`), which keeps its encoding a plain copy (see schemaJson).
+ */
+export const StoredSnapshot = Schema.Struct({
+  ...Snapshot.fields,
+  unreadable: Schema.optionalWith(Schema.Array(UnreadableRecord), { default: () => [] })
+})

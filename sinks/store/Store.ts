@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
 import { CaseChoice } from "../../pipeline/domain/CaseChoice.ts"
 import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
-import { Snapshot } from "../../pipeline/domain/Snapshot.ts"
+import { Snapshot, StoredSnapshot } from "../../pipeline/domain/Snapshot.ts"
 import { packSnapshot } from "./packSnapshot.ts"
 import * as schema from "./schema.ts"
 import { schemaJsonPieces } from "./schemaJson.ts"
@@ -35,7 +35,7 @@ export interface RunRecord {
 const encodeCase = Schema.encodeSync(Case)
 const decodeCase = Schema.decodeUnknownSync(Case)
 const snapshotJson = schemaJsonPieces(Snapshot)
-const decodeSnapshot = Schema.decodeUnknownSync(Snapshot)
+const decodeSnapshot = Schema.decodeUnknownSync(StoredSnapshot)
 const encodeChoice = Schema.encodeSync(CaseChoice)
 const decodeChoice = Schema.decodeUnknownSync(CaseChoice)
 

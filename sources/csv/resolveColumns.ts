@@ -19,10 +19,28 @@ export interface ResolvedColumns<K extends string> {
 }
 
 export interface MissingColumn<K extends string> {
+  readonly _tag: "missing"
   readonly key: K
   /** Every header that would have been accepted, for the error message. */
   readonly accepted: ReadonlyArray<string>
 }
+
+/** Two headers that both name one column: which one holds the values is a guess, so the file is refused. */
+export interface DuplicateColumn<K extends string> {
+  readonly _tag: "duplicate"
+  readonly key: K
+  /** The two headers as the file writes them, and their 1-based positions. */
+  readonly headers: readonly [string, string]
+  readonly positions: readonly [number, number]
+}
+
+export type ColumnProblem<K extends string> = MissingColumn<K> | DuplicateColumn<K>
+
+/** One sentence naming the problem in the file's own words. */
+export const describeColumnProblem = <K extends string>(problem: ColumnProblem<K>): string =>
+  problem._tag === "missing"
+    ? `required column "${problem.key}" is missing (accepted headers: ${problem.accepted.map((a) => `"${a}"`).join(", ")})`
+    : `columns ${problem.positions[0]} "${problem.headers[0]}" and ${problem.positions[1]} "${problem.headers[1]}" both name ${problem.key}: delete or rename one of them`
 
 const keysOf = <K extends string>(aliases: ColumnAliases<K>): ReadonlyArray<K> =>
   Object.keys(aliases).filter((k): k is K => Object.hasOwn(aliases, k))
@@ -32,23 +50,32 @@ const namesFor = <K extends string>(aliases: ColumnAliases<K>, key: K): Readonly
   new Set([key, ...aliases[key].aliases].map(normalizeHeader))
 
 /**
- * Finds each known column among a file's headers, ignoring case, spaces and punctuation. The first header that
- * matches wins; headers that match nothing are ignored. Fails with every required column that is absent.
+ * Finds each known column among a file's headers, ignoring case, spaces and punctuation; headers that match
+ * nothing are ignored. Fails with every required column that is absent and every column two headers name
+ * ("Phone" and "Phone Number", or "Email" twice): reading either one would be a guess.
  */
 export const resolveColumns = <K extends string>(
   headers: ReadonlyArray<string>,
   aliases: ColumnAliases<K>
-): Either.Either<ResolvedColumns<K>, ReadonlyArray<MissingColumn<K>>> => {
+): Either.Either<ResolvedColumns<K>, ReadonlyArray<ColumnProblem<K>>> => {
   const normalized = headers.map(normalizeHeader)
   const indexOf: Partial<Record<K, number>> = {}
-  const missing: Array<MissingColumn<K>> = []
+  const problems: Array<ColumnProblem<K>> = []
   for (const key of keysOf(aliases)) {
     const names = namesFor(aliases, key)
-    const index = normalized.findIndex((h) => names.has(h))
-    if (index >= 0) indexOf[key] = index
-    else if (aliases[key].required) missing.push({ key, accepted: [key, ...aliases[key].aliases] })
+    const [index, second] = normalized.flatMap((h, i) => (names.has(h) ? [i] : []))
+    if (index !== undefined) indexOf[key] = index
+    else if (aliases[key].required) problems.push({ _tag: "missing", key, accepted: [key, ...aliases[key].aliases] })
+    if (index !== undefined && second !== undefined) {
+      problems.push({
+        _tag: "duplicate",
+        key,
+        headers: [headers[index] ?? "", headers[second] ?? ""],
+        positions: [index + 1, second + 1]
+      })
+    }
   }
-  if (missing.length > 0) return Either.left(missing)
+  if (problems.length > 0) return Either.left(problems)
   return Either.right({
     indexOf,
     get: (row, key) => {

@@ -2,10 +2,12 @@ import { Either, Schema } from "effect"
 import { parseSpreadsheetDate } from "../csv/parseSpreadsheetDate.ts"
 import { QboCustomerId, QboInvoiceId } from "../../pipeline/domain/Ids.ts"
 import type { QboCustomer, QboInvoice } from "../../pipeline/domain/QboRecords.ts"
+import type { RejectedRow } from "../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../pipeline/domain/UnreadableRecord.ts"
 import { combineProblems, describeIssues } from "./entities/describeIssues.ts"
 import type { EntityProblem } from "./entities/describeIssues.ts"
 import { decodeEntityList } from "./entities/decodeEntityList.ts"
-import type { DecodedList } from "./entities/decodeEntityList.ts"
+import type { DecodedList, Salvaged } from "./entities/decodeEntityList.ts"
 import { encodedGuard } from "./entities/encodedGuard.ts"
 import { toPostalAddress } from "./entities/qboAddress.ts"
 
@@ -106,12 +108,10 @@ const timestamp = (field: string, raw: string | null | undefined): Either.Either
 
 const decodeWith =
   <A, I>(schema: Schema.Schema<A, I>) =>
-  (raw: unknown): Either.Either<A, EntityProblem> =>
+  (raw: unknown): Either.Either<A, ReadonlyArray<EntityProblem>> =>
     isObject(raw)
-      ? Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all" })(raw), (error) =>
-          combineProblems(describeIssues(error))
-        )
-      : Either.left(notAnObject)
+      ? Either.mapLeft(Schema.decodeUnknownEither(schema, { errors: "all" })(raw), describeIssues)
+      : Either.left([notAnObject])
 
 /** The pipeline's customer from a decoded QBO Customer. */
 export const toQboCustomer = (entity: QboCustomerWire, createdAt: string | null): QboCustomer => {
@@ -160,31 +160,112 @@ export const toQboInvoice = (entity: QboInvoiceWire, txnDate: string | null): Qb
   linkedTxns: (entity.LinkedTxn ?? []).map((l) => ({ txnId: l.TxnId, txnType: l.TxnType }))
 })
 
-const mapCustomer = (entity: QboCustomerWire): Either.Either<QboCustomer, EntityProblem> =>
-  Either.map(timestamp("MetaData.CreateTime", entity.MetaData?.CreateTime), (createdAt) => toQboCustomer(entity, createdAt))
+const mapCustomer = (entity: QboCustomerWire): Either.Either<QboCustomer, ReadonlyArray<EntityProblem>> =>
+  Either.map(
+    Either.mapLeft(timestamp("MetaData.CreateTime", entity.MetaData?.CreateTime), (p) => [p]),
+    (createdAt) => toQboCustomer(entity, createdAt)
+  )
 
-const mapInvoice = (entity: QboInvoiceWire): Either.Either<QboInvoice, EntityProblem> =>
-  Either.map(timestamp("TxnDate", entity.TxnDate), (txnDate) => toQboInvoice(entity, txnDate))
+const mapInvoice = (entity: QboInvoiceWire): Either.Either<QboInvoice, ReadonlyArray<EntityProblem>> =>
+  Either.map(
+    Either.mapLeft(timestamp("TxnDate", entity.TxnDate), (p) => [p]),
+    (txnDate) => toQboInvoice(entity, txnDate)
+  )
 
 // Well-formed entities skip Schema's parser (see encodedGuard); the rest are decoded by it, for its messages.
-const customerWithField = (raw: unknown): Either.Either<QboCustomer, EntityProblem> =>
+const customerWithField = (raw: unknown): Either.Either<QboCustomer, ReadonlyArray<EntityProblem>> =>
   isCustomerWire(raw) ? mapCustomer(raw) : Either.flatMap(decodeWith(QboCustomerEntity)(raw), mapCustomer)
 
-const invoiceWithField = (raw: unknown): Either.Either<QboInvoice, EntityProblem> =>
+const invoiceWithField = (raw: unknown): Either.Either<QboInvoice, ReadonlyArray<EntityProblem>> =>
   isInvoiceWire(raw) ? mapInvoice(raw) : Either.flatMap(decodeWith(QboInvoiceEntity)(raw), mapInvoice)
 
-/** Decodes one Customer as the API returns it; the left is a reason naming the field ("Id is missing"). */
+/**
+ * Fields a record is still itself without: names, contacts, addresses and timestamps help matching and the report,
+ * but no plan rests on them. Ids, SyncToken, Active, Balance, Job, ParentRef, CustomerRef, amounts, TxnDate (the
+ * closed-period check) and LinkedTxn (payments) do, so an entity with one of those unreadable is dropped.
+ */
+const OPTIONAL_CUSTOMER_FIELDS: ReadonlySet<string> = new Set([
+  "DisplayName",
+  "GivenName",
+  "MiddleName",
+  "FamilyName",
+  "CompanyName",
+  "PrimaryEmailAddr",
+  "PrimaryPhone",
+  "Mobile",
+  "AlternatePhone",
+  "BillAddr",
+  "ShipAddr",
+  "MetaData"
+])
+const OPTIONAL_INVOICE_FIELDS: ReadonlySet<string> = new Set(["DocNumber", "MetaData"])
+
+/** The top-level field of a problem's path: `BillAddr` for `BillAddr.Line1`. */
+const topField = (field: string): string => field.split(/[.[]/)[0] ?? field
+
+/** Each optional field that fails is dropped in turn (a second pass may find a timestamp the first did not reach). */
+const MAX_PASSES = 3
+
+/**
+ * Decodes an entity, keeping it when only optional fields fail: those are removed and reported as emptied. Any
+ * other failure drops the entity with every problem found.
+ */
+const salvaging =
+  <A>(strict: (raw: unknown) => Either.Either<A, ReadonlyArray<EntityProblem>>, optional: ReadonlySet<string>) =>
+  (raw: unknown): Either.Either<Salvaged<A>, EntityProblem> => {
+    let current = raw
+    const emptied: Array<EntityProblem> = []
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const decoded = strict(current)
+      if (Either.isRight(decoded)) return Either.right({ item: decoded.right, emptied })
+      const failed = new Set(decoded.left.map((p) => topField(p.field)))
+      if (typeof current !== "object" || current === null || ![...failed].every((f) => optional.has(f))) {
+        return Either.left(combineProblems([...emptied, ...decoded.left]))
+      }
+      emptied.push(...decoded.left)
+      current = Object.fromEntries(Object.entries(current).filter(([key]) => !failed.has(key)))
+    }
+    return Either.left(combineProblems(emptied))
+  }
+
+/** A text at a path of an undecoded entity, when it is a non-empty string. */
+const textAt = (raw: unknown, ...path: ReadonlyArray<string>): string | null => {
+  let value: unknown = raw
+  for (const key of path) value = typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null
+}
+
+const unreadableCustomer = (raw: unknown, row: RejectedRow): UnreadableRecord | null => {
+  const id = textAt(raw, "Id")
+  return id === null
+    ? null
+    : { system: "qbo", kind: "customer", id, customerId: null, quickbooksId: null, file: row.file, line: row.line, reason: row.reason }
+}
+
+/** An invoice is only worth naming with its customer: that is whose picture it leaves incomplete. */
+const unreadableInvoice = (raw: unknown, row: RejectedRow): UnreadableRecord | null => {
+  const id = textAt(raw, "Id")
+  const customerId = textAt(raw, "CustomerRef", "value")
+  return id === null || customerId === null
+    ? null
+    : { system: "qbo", kind: "invoice", id, customerId, quickbooksId: null, file: row.file, line: row.line, reason: row.reason }
+}
+
+/** Decodes one Customer as the API returns it, strictly; the left is a reason naming the field ("Id is missing"). */
 export const decodeQboCustomer = (raw: unknown): Either.Either<QboCustomer, string> =>
-  Either.mapLeft(customerWithField(raw), (p) => p.reason)
+  Either.mapLeft(customerWithField(raw), (ps) => combineProblems(ps).reason)
 
-/** Decodes one Invoice as the API returns it; the left is a reason naming the field. */
+/** Decodes one Invoice as the API returns it, strictly; the left is a reason naming the field. */
 export const decodeQboInvoice = (raw: unknown): Either.Either<QboInvoice, string> =>
-  Either.mapLeft(invoiceWithField(raw), (p) => p.reason)
+  Either.mapLeft(invoiceWithField(raw), (ps) => combineProblems(ps).reason)
 
-/** Decodes a list of Customers; bad and repeated ones are rejected with their 1-based position as the line. */
+/**
+ * Decodes a list of Customers; bad and repeated ones are rejected with their 1-based position as the line, and a
+ * customer whose only bad fields are optional ones is kept without them.
+ */
 export const decodeQboCustomers = (raws: ReadonlyArray<unknown>, file: string): DecodedList<QboCustomer> =>
-  decodeEntityList(raws, file, customerWithField, (c) => c.id)
+  decodeEntityList(raws, file, salvaging(customerWithField, OPTIONAL_CUSTOMER_FIELDS), (c) => c.id, unreadableCustomer)
 
-/** Decodes a list of Invoices; bad and repeated ones are rejected with their 1-based position as the line. */
+/** Decodes a list of Invoices, as `decodeQboCustomers` does. */
 export const decodeQboInvoices = (raws: ReadonlyArray<unknown>, file: string): DecodedList<QboInvoice> =>
-  decodeEntityList(raws, file, invoiceWithField, (i) => i.id)
+  decodeEntityList(raws, file, salvaging(invoiceWithField, OPTIONAL_INVOICE_FIELDS), (i) => i.id, unreadableInvoice)

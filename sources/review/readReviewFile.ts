@@ -2,9 +2,10 @@ import type { FileSystem } from "@effect/platform"
 import { Effect, Either } from "effect"
 import { CaseId, RunId } from "../../pipeline/domain/Ids.ts"
 import { cleanSpreadsheetId } from "../csv/cleanSpreadsheetId.ts"
+import { MAX_CELL_CHARS } from "../csv/cellLimit.ts"
 import type { CsvFileError } from "../csv/CsvFileError.ts"
 import { readCsvTable } from "../csv/readCsvTable.ts"
-import { type ColumnAliases, resolveColumns } from "../csv/resolveColumns.ts"
+import { type ColumnAliases, type ColumnProblem, describeColumnProblem, resolveColumns } from "../csv/resolveColumns.ts"
 import { ReviewFileError } from "./ReviewFileError.ts"
 
 export type Decision = "approve" | "reject"
@@ -59,6 +60,11 @@ const idCell = (column: string, cell: string): Either.Either<string | null, stri
 
 const EXCLUDE_ID = /^(?:(pom|qbo):)?\s*(\S+)$/i
 
+const columnProblem = (problem: ColumnProblem<keyof typeof columns>, headers: ReadonlyArray<string>): string =>
+  problem._tag === "missing"
+    ? `the column ${problem.key === "caseId" ? "case_id" : problem.key === "runId" ? "run_id" : problem.key} is missing (found: ${headers.join(", ")})`
+    : describeColumnProblem(problem)
+
 /**
  * Reads the decisions from a review file as a spreadsheet saved it (any encoding, delimiter, column order, extra
  * columns). Every problem is collected and reported together, naming the line, and nothing is returned if any:
@@ -73,16 +79,23 @@ export const readReviewFile = (
     if (Either.isLeft(resolved)) {
       return yield* new ReviewFileError({
         file: path,
-        problems: resolved.left.map(
-          (m) => `the column ${m.key === "caseId" ? "case_id" : m.key === "runId" ? "run_id" : m.key} is missing (found: ${table.headers.join(", ")})`
-        )
+        problems: resolved.left.map((p) => columnProblem(p, table.headers))
       })
     }
     const get = resolved.right.get
     const problems: Array<string> = []
     const decisions: Array<ReviewDecision> = []
     const seen = new Map<string, number>()
+    const readKeys = ["caseId", "runId", "decision", "note"] as const
     for (const row of table.rows) {
+      const long = readKeys.filter((key) => get(row, key).length > MAX_CELL_CHARS)
+      if (long.length > 0) {
+        const header = (key: (typeof readKeys)[number]) => table.headers[resolved.right.indexOf[key] ?? -1] ?? key
+        problems.push(
+          `line ${row.line}: ${long.map((key) => `the ${header(key)} cell is ${get(row, key).length} characters long`).join(", ")}, over the limit of ${MAX_CELL_CHARS}: shorten it`
+        )
+        continue
+      }
       const caseId = get(row, "caseId")
       const parsed = parseDecision(get(row, "decision"))
       if (Either.isLeft(parsed)) {

@@ -1,7 +1,8 @@
 import { NodeContext } from "@effect/platform-node"
 import { parse } from "csv-parse/sync"
+import { stringify } from "csv-stringify/sync"
 import { Effect } from "effect"
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs"
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -82,6 +83,99 @@ describe("reconcile run", () => {
     expect(customerRows[0]?.reason).toMatch(/MAYBE/)
     // The rejected customer's appointments and services cannot be placed either, and say so.
     for (const r of rejected.filter((x) => x.file !== "customers.csv")) expect(r.reason).toMatch(/customer/i)
+  })
+
+  it("stops when a side shrank by more than half since the previous run on the same store, unless --allow-shrink", async () => {
+    const db = join(dir, "shrink.db")
+    const first = await runCli(runArgs(join(dir, "shrink-out1"), db))
+    expect(first.code).toBe(0)
+    const before = JSON.parse(first.stdout).records.pomCustomers
+
+    const cut = mkdtempSync(join(tmpdir(), "reconcile-cut-"))
+    cpSync(join(dir, "pom"), join(cut, "pom"), { recursive: true })
+    cpSync(join(dir, "qbo"), join(cut, "qbo"), { recursive: true })
+    const file = join(cut, "pom", "customers.csv")
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n")
+    // A cut-off export: the header and the first 40 % of the customers.
+    writeFileSync(file, `${lines.slice(0, 1 + Math.floor((lines.length - 1) * 0.4)).join("\n")}\n`)
+    const cutArgs = (out: string) => ["run", "--pom-csv", join(cut, "pom"), "--qbo-snapshot", join(cut, "qbo"), "--out", out, "--db", db]
+
+    const refused = await runCli(cutArgs(join(cut, "out-refused")))
+    expect(refused.code).toBe(1)
+    const errors = refused.stderr.split("\n").filter((l) => l.startsWith("error: "))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(new RegExp(`^error: POM customers fell from ${before} \\(run R-[^)]+\\) to \\d+ in files:`))
+    expect(errors[0]).toContain("run again with --allow-shrink")
+    expect(existsSync(join(cut, "out-refused", "review.csv"))).toBe(false)
+
+    const allowed = await runCli([...cutArgs(join(cut, "out-allowed")), "--allow-shrink", "--json"])
+    expect(allowed.code).toBe(0)
+    expect(JSON.parse(allowed.stdout).records.pomCustomers).toBeLessThan(before / 2)
+  })
+
+  it("stops when a side has no customers at all", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "reconcile-empty-"))
+    cpSync(join(dir, "pom"), join(empty, "pom"), { recursive: true })
+    cpSync(join(dir, "qbo"), join(empty, "qbo"), { recursive: true })
+    writeFileSync(join(empty, "qbo", "customers.json"), "[]\n")
+    writeFileSync(join(empty, "qbo", "invoices.json"), "[]\n")
+    const result = await runCli(["run", "--pom-csv", join(empty, "pom"), "--qbo-snapshot", join(empty, "qbo"), "--out", join(empty, "out"), "--db", join(empty, "r.db")])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^error: QBO has no customers in files:.*--allow-shrink$/m)
+    expect(existsSync(join(empty, "out", "review.csv"))).toBe(false)
+  })
+
+  it("keeps a customer with a bad date, and sends a case whose invoice could not be read to review naming file and line", async () => {
+    const db = join(dir, "partial-base.db")
+    const base = JSON.parse((await runCli(runArgs(join(dir, "partial-out1"), db))).stdout)
+    const planned = (await casesOf(db, base.runId)).find(
+      (c) => c.scenario === "scenario-2" && c.plan.steps.some((s) => s._tag === "inactivate-qbo-customer")
+    )
+    if (planned === undefined) throw new Error("the generated company has no scenario-2 case retiring a QBO customer")
+    const wrong = planned.wrongQboIds[0]
+
+    const bad = mkdtempSync(join(tmpdir(), "reconcile-partial-"))
+    await Effect.runPromise(writeCompany(company, bad).pipe(Effect.provide(NodeContext.layer)))
+    const invoicesFile = join(bad, "qbo", "invoices.json")
+    const invoices: Array<{ Id: string; CustomerRef: { value: string }; TotalAmt: unknown }> = JSON.parse(readFileSync(invoicesFile, "utf8"))
+    const position = invoices.findIndex((i) => i.CustomerRef.value === wrong) + 1
+    const broken = invoices[position - 1]
+    if (broken === undefined) throw new Error(`no invoice of QBO ${wrong}`)
+    broken.TotalAmt = "a lot"
+    writeFileSync(invoicesFile, JSON.stringify(invoices))
+
+    const customersFile = join(bad, "pom", "customers.csv")
+    const rows: Array<Array<string>> = parse(readFileSync(customersFile))
+    const createdAt = (rows[0] ?? []).indexOf("createdAt")
+    const dated = rows[3]
+    if (dated === undefined || createdAt < 0) throw new Error("customers.csv has no createdAt column")
+    dated[createdAt] = "someday"
+    writeFileSync(customersFile, stringify(rows))
+
+    const out = join(bad, "out")
+    const result = await runCli(["run", "--pom-csv", join(bad, "pom"), "--qbo-snapshot", join(bad, "qbo"), "--out", out, "--db", join(bad, "r.db"), "--json"])
+    expect(result.code).toBe(0)
+    const summary = JSON.parse(result.stdout)
+    // The customer with the bad date is kept; the invoice is not.
+    expect(summary.records.pomCustomers).toBe(base.records.pomCustomers)
+    expect(summary.records.invoices).toBe(base.records.invoices - 1)
+    const rejected: Array<Record<string, string>> = parse(readFileSync(join(out, "rejected.csv")), { bom: true, columns: true })
+    expect(Object.keys(rejected[0] ?? {})).toEqual(["file", "line", "severity", "field", "reason", "raw"])
+    expect(rejected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "customers.csv", line: "4", severity: "field", field: "createdAt" }),
+        expect.objectContaining({ file: "invoices.json", line: String(position), severity: "row", field: "TotalAmt" })
+      ])
+    )
+
+    const after = (await casesOf(join(bad, "r.db"), summary.runId)).find((c) => c.id === planned.id)
+    expect(after?.scenario).toBe("review")
+    expect(after?.blockers).toContainEqual(
+      expect.objectContaining({ _tag: "unreadable-record", system: "qbo", kind: "invoice", id: broken.Id, file: "invoices.json", line: position })
+    )
+    expect(after?.plan.steps.map((s) => s._tag)).not.toContain("inactivate-qbo-customer")
+    const review: Array<Record<string, string>> = parse(readFileSync(join(out, "review.csv")), { bom: true, columns: true })
+    expect(review.find((r) => r.case_id === planned.id)?.blockers).toContain(`invoices.json line ${position}`)
   })
 
   it("fails with a message naming the file and column when a required column is missing", async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto"
 import type { PomAppointmentId, PomCustomerId, PomServiceId, QboCustomerId } from "../../../pipeline/domain/Ids.ts"
 import type { PomAppointment, PomCustomer, PomService, PomStatus } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import * as documents from "./documents.ts"
 import { PomNotFound, PomProtocolError, type PomApiError } from "./PomApiError.ts"
 import { PomConfig } from "./PomConfig.ts"
@@ -74,6 +75,7 @@ export class PomClient extends Effect.Service<PomClient>()("reconcile/PomClient"
       const appointments: Array<PomAppointment> = []
       const services: Array<PomService> = []
       const rejected: Array<RejectedRow> = []
+      const unreadable: Array<UnreadableRecord> = []
       const pulled = new Set<string>()
       let after: string | null = null
       for (let page = 1; ; page++) {
@@ -90,6 +92,7 @@ export class PomClient extends Effect.Service<PomClient>()("reconcile/PomClient"
         appointments.push(...records.appointments)
         services.push(...records.services)
         rejected.push(...records.rejected)
+        unreadable.push(...records.unreadable)
         yield* reportPomProgress({
           _tag: "PageFetched",
           page,
@@ -106,7 +109,7 @@ export class PomClient extends Effect.Service<PomClient>()("reconcile/PomClient"
         }
         after = pageInfo.endCursor
       }
-      return { customers, appointments, services, rejected }
+      return { customers, appointments, services, rejected, unreadable }
     }).pipe(Effect.withSpan("PomClient.pullCustomers"))
 
     const readCustomer = (id: PomCustomerId): Effect.Effect<PomCustomer, PomApiError> => {

@@ -1,6 +1,7 @@
 import { Either, ParseResult, Schema } from "effect"
 import type { PomAppointment, PomCustomer, PomService, PostalAddress } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import { WireCustomerNode, type WireAppointment, type WireCustomer, type WireService } from "./pomWire.ts"
 
 /** Where rejected rows of an API pull say they came from (RejectedRow.file). */
@@ -57,6 +58,8 @@ export interface PomRecords {
   readonly appointments: ReadonlyArray<PomAppointment>
   readonly services: ReadonlyArray<PomService>
   readonly rejected: ReadonlyArray<RejectedRow>
+  /** Customers that were not read but whose id could be made out (see `UnreadableRecord`). */
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
 }
 
 const rejectedRow = (position: number, node: unknown, error: ParseResult.ParseError): RejectedRow => {
@@ -65,16 +68,32 @@ const rejectedRow = (position: number, node: unknown, error: ParseResult.ParseEr
     file: pomPullSource,
     line: position,
     field: issue?.path.map(String).join(".") ?? "",
+    severity: "row",
     reason: issue?.message ?? "does not match the customer fields",
     raw: JSON.stringify(node)
   }
+}
+
+/** A text field of an undecoded node, when it is a non-empty string. */
+const textOf = (node: unknown, key: string): string | null => {
+  if (typeof node !== "object" || node === null) return null
+  const value: unknown = Reflect.get(node, key)
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null
+}
+
+/** A customer node that did not decode, named by the id (and link) it still shows; null when it shows none. */
+const unreadableNode = (row: RejectedRow, node: unknown): UnreadableRecord | null => {
+  const id = textOf(node, "id")
+  return id === null
+    ? null
+    : { system: "pom", kind: "customer", id, customerId: null, quickbooksId: textOf(node, "quickbooksId"), file: row.file, line: row.line, reason: row.reason }
 }
 
 /**
  * Decodes the customer nodes of one page, each on its own: a node that does not decode is rejected with its
  * position in the pull (1-based) and leaves the others alone; so is a customer already in `pulled` (POM's data
  * changed while the pull ran), the first copy being kept. A rejected customer's appointments and services go
- * with it.
+ * with it; when its id can still be read it is listed in `unreadable`, so no case is planned as if it were absent.
  */
 export const recordsFromNodes = (
   nodes: ReadonlyArray<unknown>,
@@ -85,11 +104,15 @@ export const recordsFromNodes = (
   const appointments: Array<PomAppointment> = []
   const services: Array<PomService> = []
   const rejected: Array<RejectedRow> = []
+  const unreadable: Array<UnreadableRecord> = []
   const seen = new Set(pulled)
   nodes.forEach((node, i) => {
     const decoded = Schema.decodeUnknownEither(WireCustomerNode)(node)
     if (Either.isLeft(decoded)) {
-      rejected.push(rejectedRow(firstPosition + i, node, decoded.left))
+      const row = rejectedRow(firstPosition + i, node, decoded.left)
+      rejected.push(row)
+      const named = unreadableNode(row, node)
+      if (named !== null) unreadable.push(named)
       return
     }
     const wire = decoded.right
@@ -98,6 +121,7 @@ export const recordsFromNodes = (
         file: pomPullSource,
         line: firstPosition + i,
         field: "id",
+        severity: "row",
         reason: `customer ${wire.id} came twice in one pull (it changed while the pull ran); the first copy is kept`,
         raw: JSON.stringify(node)
       })
@@ -112,5 +136,5 @@ export const recordsFromNodes = (
       services.push({ id: s.id, customerId: wire.id, appointmentId: s.appointmentId, completedAt: s.completedAt })
     }
   })
-  return { customers, appointments, services, rejected }
+  return { customers, appointments, services, rejected, unreadable }
 }

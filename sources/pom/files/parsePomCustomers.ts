@@ -4,11 +4,12 @@ import { PomCustomerId, QboCustomerId } from "../../../pipeline/domain/Ids.ts"
 import { PomStatus } from "../../../pipeline/domain/PomRecords.ts"
 import type { PomCustomer, PostalAddress } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import { pomCustomerColumns } from "./PomColumns.ts"
 import type { PomExportError } from "./PomExportError.ts"
 import { pomRowReader } from "./pomRowReader.ts"
 import { resolvePomColumns } from "./resolvePomColumns.ts"
-import { rejectRow, shapeCheck } from "./RowProblem.ts"
+import { cellLengthProblems, dropsRow, rejectRow, shapeCheck } from "./RowProblem.ts"
 
 /** How each customer id in the file fared, so appointments and services can say why their customer is absent. */
 export interface CustomerIdOutcome {
@@ -19,6 +20,8 @@ export interface CustomerIdOutcome {
 export interface ParsedPomCustomers {
   readonly customers: ReadonlyArray<PomCustomer>
   readonly rejected: ReadonlyArray<RejectedRow>
+  /** Dropped rows whose id could still be read: customers the run must not plan as if absent. */
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
   /** Every id the file holds, first occurrence only, accepted or not. */
   readonly ids: ReadonlyMap<string, CustomerIdOutcome>
 }
@@ -29,8 +32,10 @@ const readStatus = (raw: string): PomStatus | null => PomStatus.literals.find((s
 const address = (street: string, city: string, state: string, zip: string): PostalAddress => ({ street, city, state, zip })
 
 /**
- * Reads customers.csv. Every row that cannot be trusted is rejected with its line and reasons, and the rest are
- * read; only a missing required column refuses the file.
+ * Reads customers.csv. A row that cannot be a customer (no id, a bad status or QBO link, a broken shape, a cell
+ * over the length limit) is dropped with its line and reasons, and remembered as unreadable when its id can be
+ * made out; a bad optional field (a date) is reported and the customer kept without it. Only a missing or
+ * doubled required column refuses the file.
  */
 export const parsePomCustomers = (
   table: CsvTable,
@@ -39,6 +44,7 @@ export const parsePomCustomers = (
   Either.map(resolvePomColumns(table, pomCustomerColumns), (columns) => {
     const customers: Array<PomCustomer> = []
     const rejected: Array<RejectedRow> = []
+    const unreadable: Array<UnreadableRecord> = []
     const ids = new Map<string, CustomerIdOutcome>()
     const checkShape = shapeCheck(table)
     const readRow = pomRowReader(columns)
@@ -46,6 +52,7 @@ export const parsePomCustomers = (
       const read = readRow(row)
       const shape = checkShape(row)
       if (shape !== null) read.problems.push(shape)
+      read.problems.push(...cellLengthProblems(table, row))
       const id = read.uniqueId("id", (candidate) => ids.get(candidate)?.line)
       const status = readStatus(read.cell("status"))
       if (status === null) {
@@ -57,10 +64,23 @@ export const parsePomCustomers = (
       const createdAt = read.date("createdAt")
       const updatedAt = read.date("updatedAt")
 
-      const accepted = read.problems.length === 0 && id !== null && status !== null
+      const accepted = !dropsRow(read.problems) && id !== null && status !== null
       if (id !== null) ids.set(id, { line: row.line, accepted })
+      if (read.problems.length > 0) rejected.push(rejectRow(fileName, table, row, read.problems))
       if (!accepted) {
-        rejected.push(rejectRow(fileName, table, row, read.problems))
+        if (id !== null) {
+          unreadable.push({
+            system: "pom",
+            kind: "customer",
+            id,
+            customerId: null,
+            // In a row whose values shifted, the link cell holds some other value.
+            quickbooksId: shape === null ? read.readableId("quickbooksId") : null,
+            file: fileName,
+            line: row.line,
+            reason: read.problems.map((p) => p.reason).join("; ")
+          })
+        }
         continue
       }
       const billing = address(
@@ -84,5 +104,5 @@ export const parsePomCustomers = (
         updatedAt
       })
     }
-    return { customers, rejected, ids }
+    return { customers, rejected, unreadable, ids }
   })

@@ -4,12 +4,13 @@ import type { ColumnAliases } from "../../csv/resolveColumns.ts"
 import { PomAppointmentId, PomCustomerId, PomServiceId } from "../../../pipeline/domain/Ids.ts"
 import type { PomAppointment, PomService } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import type { CustomerIdOutcome } from "./parsePomCustomers.ts"
 import { pomAppointmentColumns, pomServiceColumns } from "./PomColumns.ts"
 import type { PomExportError } from "./PomExportError.ts"
 import { pomRowReader } from "./pomRowReader.ts"
 import { resolvePomColumns } from "./resolvePomColumns.ts"
-import { rejectRow, shapeCheck } from "./RowProblem.ts"
+import { cellLengthProblems, dropsRow, rejectRow, shapeCheck } from "./RowProblem.ts"
 
 /*
  * Appointments and services are the POM history a merge moves. One that points at a customer the run does not
@@ -19,6 +20,8 @@ import { rejectRow, shapeCheck } from "./RowProblem.ts"
 export interface ParsedRows<A> {
   readonly items: ReadonlyArray<A>
   readonly rejected: ReadonlyArray<RejectedRow>
+  /** Dropped rows whose id and customer could still be read: history a plan must not behave as if absent. */
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
 }
 
 /** What the history readers know about customers.csv. */
@@ -34,11 +37,13 @@ type RowReader<K extends string> = ReturnType<ReturnType<typeof pomRowReader<His
 
 /**
  * The shared loop: resolves columns, checks the row's shape, its id (present, once) and its customer (read and
- * accepted), then lets `build` read the rest. A row with any problem is rejected with all of them.
+ * accepted), then lets `build` read the rest. A row with a problem that drops it is rejected with all of them; a
+ * row with only bad optional fields is kept without them and reported.
  */
 const parseHistory = <K extends string, A>(
   table: CsvTable,
   fileName: string,
+  kind: "appointment" | "service",
   aliases: ColumnAliases<HistoryKey<K>>,
   customers: CustomerIndex,
   build: (id: string, customerId: PomCustomerId, read: RowReader<K>) => A
@@ -46,6 +51,7 @@ const parseHistory = <K extends string, A>(
   Either.map(resolvePomColumns(table, aliases), (columns) => {
     const items: Array<A> = []
     const rejected: Array<RejectedRow> = []
+    const unreadable: Array<UnreadableRecord> = []
     const firstLine = new Map<string, number>()
     const checkShape = shapeCheck(table)
     const readRow = pomRowReader(columns)
@@ -53,6 +59,7 @@ const parseHistory = <K extends string, A>(
       const read = readRow(row)
       const shape = checkShape(row)
       if (shape !== null) read.problems.push(shape)
+      read.problems.push(...cellLengthProblems(table, row))
       const id = read.uniqueId("id", (candidate) => firstLine.get(candidate))
       if (id !== null) firstLine.set(id, row.line)
 
@@ -62,16 +69,30 @@ const parseHistory = <K extends string, A>(
         read.problem("customerId", `${customerId} is not in ${customers.fileName}`)
       } else if (outcome !== undefined && !outcome.accepted) {
         read.problems.push({
+          severity: "row",
           field: columns.headerOf("customerId"),
           reason: `customer ${customerId} was rejected (${customers.fileName} line ${outcome.line}), so its history is set aside until that row is fixed`
         })
       }
 
       const item = id === null || customerId === null ? null : build(id, PomCustomerId.make(customerId), read)
-      if (item === null || read.problems.length > 0) rejected.push(rejectRow(fileName, table, row, read.problems))
-      else items.push(item)
+      if (read.problems.length > 0) rejected.push(rejectRow(fileName, table, row, read.problems))
+      const owner = customerId ?? read.readableId("customerId")
+      if (item !== null && !dropsRow(read.problems)) items.push(item)
+      else if (id !== null && owner !== null) {
+        unreadable.push({
+          system: "pom",
+          kind,
+          id,
+          customerId: owner,
+          quickbooksId: null,
+          file: fileName,
+          line: row.line,
+          reason: read.problems.map((p) => p.reason).join("; ")
+        })
+      }
     }
-    return { items, rejected }
+    return { items, rejected, unreadable }
   })
 
 /** Reads appointments.csv against the customers already read. */
@@ -80,7 +101,7 @@ export const parsePomAppointments = (
   fileName: string,
   customers: CustomerIndex
 ): Either.Either<ParsedRows<PomAppointment>, PomExportError> =>
-  parseHistory(table, fileName, pomAppointmentColumns, customers, (id, customerId, read) => ({
+  parseHistory(table, fileName, "appointment", pomAppointmentColumns, customers, (id, customerId, read) => ({
     id: PomAppointmentId.make(id),
     customerId,
     scheduledAt: read.date("scheduledAt"),
@@ -93,8 +114,9 @@ export const parsePomServices = (
   fileName: string,
   customers: CustomerIndex
 ): Either.Either<ParsedRows<PomService>, PomExportError> =>
-  parseHistory(table, fileName, pomServiceColumns, customers, (id, customerId, read) => {
-    const appointmentId = read.optionalId("appointmentId")
+  parseHistory(table, fileName, "service", pomServiceColumns, customers, (id, customerId, read) => {
+    // Which visit a service came from is shown, never acted on: a bad one is left empty.
+    const appointmentId = read.optionalId("appointmentId", "field")
     return {
       id: PomServiceId.make(id),
       customerId,

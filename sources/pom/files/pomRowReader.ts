@@ -1,13 +1,16 @@
 import { Either } from "effect"
+import { MAX_CELL_CHARS } from "../../csv/cellLimit.ts"
 import { cleanSpreadsheetId } from "../../csv/cleanSpreadsheetId.ts"
 import { parseSpreadsheetDate } from "../../csv/parseSpreadsheetDate.ts"
 import type { CsvRow } from "../../csv/readCsvTable.ts"
 import type { PomColumns } from "./resolvePomColumns.ts"
+import type { RejectedSeverity } from "../../../pipeline/domain/RejectedRow.ts"
 import type { RowProblem } from "./RowProblem.ts"
 
 /**
  * Reads rows' fields, collecting what is wrong instead of stopping at the first problem, so a rejection lists
- * everything the person has to fix. A field that does not read is recorded and returned as null.
+ * everything the person has to fix. A field that does not read is recorded and returned as null; dates are optional
+ * fields (the record is kept without them), ids drop the row unless the caller says the id is optional.
  *
  * Made once per file and pointed at each row in turn (`const read = readRow(row)`): what it returns reads that
  * row until the next call. Building the readers once rather than per row matters at a few hundred thousand rows.
@@ -16,20 +19,26 @@ export const pomRowReader = <K extends string>(columns: PomColumns<K>) => {
   let row: CsvRow = { line: 0, cells: [] }
   let problems: Array<RowProblem> = []
   const cell = (key: K): string => columns.get(row, key)
-  const problem = (key: K, reason: string): void => {
+  const problem = (key: K, reason: string, severity: RejectedSeverity = "row"): void => {
     const header = columns.headerOf(key)
-    problems.push({ field: header, reason: `${header} ${reason}` })
+    problems.push({ field: header, reason: `${header} ${reason}`, severity })
   }
   const date = (key: K): string | null =>
     Either.getOrElse(parseSpreadsheetDate(cell(key)), (reason) => {
-      problem(key, reason)
+      problem(key, reason, "field")
       return null
     })
-  const optionalId = (key: K): string | null =>
+  /** An id that may be blank; `severity` says whether a bad one drops the row (a link) or only the field. */
+  const optionalId = (key: K, severity: RejectedSeverity = "row"): string | null =>
     Either.getOrElse(cleanSpreadsheetId(cell(key)), (reason) => {
-      problem(key, reason)
+      problem(key, reason, severity)
       return null
     })
+  /** An id as far as it can be made out, recording nothing: for naming a row that is dropped. */
+  const readableId = (key: K): string | null => {
+    const id = Either.getOrNull(cleanSpreadsheetId(cell(key)))
+    return id === null || id === "" || id.length > MAX_CELL_CHARS ? null : id
+  }
   const requiredId = (key: K): string | null => {
     const id = optionalId(key)
     if (id === null && cell(key) === "") problem(key, "is empty")
@@ -52,6 +61,7 @@ export const pomRowReader = <K extends string>(columns: PomColumns<K>) => {
     cell,
     date,
     optionalId,
+    readableId,
     requiredId,
     uniqueId,
     nonBlank

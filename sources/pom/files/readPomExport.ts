@@ -7,6 +7,7 @@ import { readCsvTable } from "../../csv/readCsvTable.ts"
 import type { CsvTable } from "../../csv/readCsvTable.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import { parsePomCustomers } from "./parsePomCustomers.ts"
 import { parsePomAppointments, parsePomServices } from "./parsePomHistory.ts"
 import type { ParsedRows } from "./parsePomHistory.ts"
@@ -18,6 +19,8 @@ export interface PomExport {
   readonly appointments: ReadonlyArray<PomAppointment>
   readonly services: ReadonlyArray<PomService>
   readonly rejected: ReadonlyArray<RejectedRow>
+  /** Dropped rows whose ids could still be read (see `UnreadableRecord`). */
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
   /** Data rows in each file, read or rejected; 0 for an absent optional file. */
   readonly rowsRead: { readonly customers: number; readonly appointments: number; readonly services: number }
 }
@@ -33,7 +36,7 @@ const fromCsvError = (error: CsvFileError): PomExportError =>
 const locate = (entries: ReadonlyArray<string>, name: string): string | undefined =>
   entries.find((e) => e === name) ?? entries.find((e) => e.toLowerCase() === name)
 
-const noRows = <A>(): ParsedRows<A> & { readonly rowsRead: number } => ({ items: [], rejected: [], rowsRead: 0 })
+const noRows = <A>(): ParsedRows<A> & { readonly rowsRead: number } => ({ items: [], rejected: [], unreadable: [], rowsRead: 0 })
 
 /**
  * Reads a POM export folder: customers.csv (required), appointments.csv and services.csv (optional: absent or
@@ -99,6 +102,7 @@ export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportEr
       appointments: appointments.items,
       services: services.items,
       rejected: [...customers.rejected, ...appointments.rejected, ...services.rejected],
+      unreadable: [...customers.unreadable, ...appointments.unreadable, ...services.unreadable],
       rowsRead: {
         customers: customersTable.rows.length,
         appointments: appointments.rowsRead,

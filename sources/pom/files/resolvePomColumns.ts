@@ -1,6 +1,6 @@
 import { Either } from "effect"
 import type { CsvTable } from "../../csv/readCsvTable.ts"
-import { resolveColumns } from "../../csv/resolveColumns.ts"
+import { describeColumnProblem, resolveColumns } from "../../csv/resolveColumns.ts"
 import type { ColumnAliases, ResolvedColumns } from "../../csv/resolveColumns.ts"
 import { PomExportError } from "./PomExportError.ts"
 
@@ -9,24 +9,22 @@ export interface PomColumns<K extends string> extends ResolvedColumns<K> {
   readonly headerOf: (key: K) => string
 }
 
-/** Finds the columns of a POM export file; a missing required column refuses the whole file. */
+/** Finds the columns of a POM export file; a missing required column, or one named twice, refuses the whole file. */
 export const resolvePomColumns = <K extends string>(
   table: CsvTable,
   aliases: ColumnAliases<K>
 ): Either.Either<PomColumns<K>, PomExportError> =>
   Either.match(resolveColumns(table.headers, aliases), {
-    onLeft: (missing) => {
-      const [first] = missing
-      const detail = missing
-        .map((m) => `required column "${m.key}" is missing (accepted headers: ${m.accepted.map((a) => `"${a}"`).join(", ")})`)
-        .join("; ")
+    onLeft: (problems) => {
+      const [first] = problems
+      const detail = problems.map(describeColumnProblem).join("; ")
       return Either.left(
         new PomExportError({
           file: table.file,
           line: null,
           column: first?.key ?? null,
           headersFound: table.headers,
-          detail: `${detail}. Headers found: ${table.headers.map((h) => `"${h}"`).join(", ")}. Rename the column or export the file again from POM with it included`
+          detail: `${detail}. Headers found: ${table.headers.map((h) => `"${h}"`).join(", ")}. Rename the column, or export the file again from POM with each column once`
         })
       )
     },

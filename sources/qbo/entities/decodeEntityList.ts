@@ -1,10 +1,19 @@
 import { Either } from "effect"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import type { EntityProblem } from "./describeIssues.ts"
 
 export interface DecodedList<A> {
   readonly items: ReadonlyArray<A>
   readonly rejected: ReadonlyArray<RejectedRow>
+  /** Entities that were not read but whose Id could be made out (see `UnreadableRecord`). */
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
+}
+
+/** An entity read, and the optional fields that did not read and were left empty (reported, not fatal). */
+export interface Salvaged<A> {
+  readonly item: A
+  readonly emptied: ReadonlyArray<EntityProblem>
 }
 
 const RAW_LIMIT = 500
@@ -17,35 +26,47 @@ const rawText = (raw: unknown): string => {
 
 /**
  * Decodes a list of QBO entities, rejecting each one that fails with its 1-based position, and rejecting a
- * repeated Id (overlapping query pages return the same entity twice) in favour of the first.
+ * repeated Id (overlapping query pages return the same entity twice) in favour of the first. An entity kept
+ * with fields left empty is reported with severity `field`; one dropped is reported with severity `row` and,
+ * when `unreadableOf` can still name it, listed as unreadable.
  */
 export const decodeEntityList = <A>(
   raws: ReadonlyArray<unknown>,
   file: string,
-  decode: (raw: unknown) => Either.Either<A, EntityProblem>,
-  idOf: (item: A) => string
+  decode: (raw: unknown) => Either.Either<Salvaged<A>, EntityProblem>,
+  idOf: (item: A) => string,
+  unreadableOf: (raw: unknown, rejected: RejectedRow) => UnreadableRecord | null
 ): DecodedList<A> => {
   const items: Array<A> = []
   const rejected: Array<RejectedRow> = []
+  const unreadable: Array<UnreadableRecord> = []
   const firstAt = new Map<string, number>()
   // Defined once, not per entity: a snapshot holds hundreds of thousands.
-  const reject = (raw: unknown, line: number, problem: EntityProblem) => rejected.push({ file, line, ...problem, raw: rawText(raw) })
+  const reject = (raw: unknown, line: number, problem: EntityProblem, severity: RejectedRow["severity"]): RejectedRow => {
+    const row = { file, line, field: problem.field, severity, reason: problem.reason, raw: rawText(raw) }
+    rejected.push(row)
+    return row
+  }
   raws.forEach((raw, index) => {
     const line = index + 1
     const decoded = decode(raw)
     if (Either.isLeft(decoded)) {
-      reject(raw, line, decoded.left)
+      const named = unreadableOf(raw, reject(raw, line, decoded.left, "row"))
+      if (named !== null) unreadable.push(named)
       return
     }
-    const item = decoded.right
+    const { item, emptied } = decoded.right
     const id = idOf(item)
     const first = firstAt.get(id)
     if (first !== undefined) {
-      reject(raw, line, { field: "Id", reason: `Id ${id} already appears at position ${first}; only that one is read` })
+      reject(raw, line, { field: "Id", reason: `Id ${id} already appears at position ${first}; only that one is read` }, "row")
     } else {
       firstAt.set(id, line)
       items.push(item)
+      if (emptied.length > 0) {
+        reject(raw, line, { field: emptied.map((p) => p.field).join(", "), reason: emptied.map((p) => p.reason).join("; ") }, "field")
+      }
     }
   })
-  return { items, rejected }
+  return { items, rejected, unreadable }
 }

@@ -7,7 +7,7 @@ export interface JsonSyntaxError {
 }
 
 /** 1-based line and column of a character offset. */
-const lineAndColumn = (text: string, offset: number): { readonly line: number; readonly column: number } => {
+export const lineAndColumn = (text: string, offset: number): { readonly line: number; readonly column: number } => {
   const before = text.slice(0, offset)
   const lastBreak = before.lastIndexOf("\n")
   return { line: before.split("\n").length, column: offset - lastBreak }

@@ -3,11 +3,13 @@ import { Effect, Either } from "effect"
 import * as path from "node:path"
 import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import type { DecodedList } from "../entities/decodeEntityList.ts"
 import { decodeQboCustomers, decodeQboInvoices } from "../QboEntities.ts"
 import { extractEntities } from "./extractEntities.ts"
 import type { QboEntityName } from "./extractEntities.ts"
-import { parseJson } from "./parseJson.ts"
+import { MAX_JSON_DEPTH, tooDeepAt } from "./jsonNesting.ts"
+import { lineAndColumn, parseJson } from "./parseJson.ts"
 import { QboSnapshotError } from "./QboSnapshotError.ts"
 
 /** Everything read from a QBO snapshot folder, with the entities that were set aside and why. */
@@ -15,6 +17,8 @@ export interface QboSnapshot {
   readonly customers: ReadonlyArray<QboCustomer>
   readonly invoices: ReadonlyArray<QboInvoice>
   readonly rejected: ReadonlyArray<RejectedRow>
+  /** Entities dropped whose Id could still be read (see `UnreadableRecord`). */
+  readonly unreadable: ReadonlyArray<UnreadableRecord>
   /** Entities found in each file, decoded or rejected. */
   readonly rowsRead: { readonly customers: number; readonly invoices: number }
 }
@@ -61,6 +65,17 @@ const parseEntities = (
   if (text.trim() === "") {
     return Either.left(fail(`the file is empty: it should hold the JSON QBO returned for the ${entity} query ([] for none)`))
   }
+  const deep = tooDeepAt(text)
+  if (deep !== null) {
+    const at = lineAndColumn(text, deep)
+    return Either.left(
+      fail(
+        `the JSON nests more than ${MAX_JSON_DEPTH} levels deep here, which no QBO response does: this is not the saved result of the ${entity} query; save it again, unchanged`,
+        at.line,
+        at.column
+      )
+    )
+  }
   return Either.flatMap(
     Either.mapLeft(parseJson(text), (e) => fail(`the file is not valid JSON (${e.detail}): save the query result again, unchanged`, e.line, e.column)),
     (json) => Either.mapLeft(extractEntities(json, entity), (detail) => fail(detail))
@@ -87,6 +102,7 @@ export const readQboSnapshot = (dir: string): Effect.Effect<QboSnapshot, QboSnap
       customers: customers.items,
       invoices: invoices.items,
       rejected: [...customers.rejected, ...invoices.rejected],
+      unreadable: [...customers.unreadable, ...invoices.unreadable],
       rowsRead: { customers: customers.rowsRead, invoices: invoices.rowsRead }
     }
   }).pipe(Effect.withSpan("readQboSnapshot", { attributes: { dir } }))

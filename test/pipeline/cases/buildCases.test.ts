@@ -4,6 +4,7 @@ import { buildCases } from "../../../pipeline/cases/buildCases.ts"
 import { byHandSteps } from "../../../pipeline/apply/byHandSteps.ts"
 import type { Case } from "../../../pipeline/domain/Case.ts"
 import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
+import { describeBlocker } from "../../../pipeline/domain/Blocker.ts"
 import { SnapshotBuilder } from "./snapshotBuilder.ts"
 
 const settings: CaseSettings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null }
@@ -181,6 +182,79 @@ describe("buildCases", () => {
     expect(again).toBe(first)
     const other = only(run(new SnapshotBuilder().pomCustomer("a", { history: 1 }).qboCustomer("10", { invoices: 1 }).match("pom:a", "qbo:10"))).id
     expect(other).not.toBe(first)
+  })
+
+  describe("on a partial picture (rows dropped on reading)", () => {
+    const unreadableTags = (c: Case) => c.blockers.filter((b) => b._tag === "unreadable-record")
+
+    it("sends the article's case to review when the wrong QBO customer has an invoice that could not be read", () => {
+      const b = articlePair(2).unreadable("qbo", "invoice", "777", { customerId: "3987", file: "invoices.json", line: 4 })
+      const c = only(run(b))
+      expect(c.scenario).toBe("review")
+      expect(unreadableTags(c)).toEqual([
+        expect.objectContaining({ system: "qbo", kind: "invoice", id: "777", customerId: "3987", file: "invoices.json", line: 4 })
+      ])
+      // Emptied of the invoices that were seen is not emptied: it is never planned inactive.
+      expect(tags(c)).not.toContain("inactivate-qbo-customer")
+      expect(c.notes.join(" ")).toContain("QBO 3987 is kept active: invoice 777 (invoices.json line 4) could not be read")
+      expect(unreadableTags(c).map(describeBlocker)).toEqual([
+        "QBO invoice 777 of customer 3987 could not be read (invoices.json line 4, see rejected.csv): fix that row at the source and run again"
+      ])
+    })
+
+    it("plans the same case normally when the dropped invoice belongs to someone else", () => {
+      const b = articlePair(2).unreadable("qbo", "invoice", "777", { customerId: "5000" })
+      const c = only(run(b))
+      expect(c.scenario).toBe("scenario-2")
+      expect(tags(c).at(-1)).toBe("inactivate-qbo-customer")
+    })
+
+    it("sends a case to review when a POM account's history or a duplicate POM account could not be read", () => {
+      const history = articlePair(0).unreadable("pom", "appointment", "a9", { customerId: "jd2", file: "appointments.csv", line: 12 })
+      expect(unreadableTags(only(run(history)))).toEqual([
+        expect.objectContaining({ system: "pom", kind: "appointment", id: "a9", customerId: "jd2", file: "appointments.csv", line: 12 })
+      ])
+      // A dropped POM account still linked to the QBO customer the plan would retire.
+      const linked = articlePair(0).unreadable("pom", "customer", "jd3", { quickbooksId: "3987", line: 30 })
+      const c = only(run(linked))
+      expect(c.scenario).toBe("review")
+      expect(unreadableTags(c)).toEqual([expect.objectContaining({ system: "pom", kind: "customer", id: "jd3", file: "customers.csv", line: 30 })])
+    })
+
+    it("makes a link to an unreadable QBO customer its own review case, never saying it does not exist", () => {
+      const b = new SnapshotBuilder()
+        .pomCustomer("a", { link: "404", history: 1 })
+        .qboCustomer("10", { invoices: 1 })
+        .unreadable("qbo", "customer", "404", { file: "customers.json", line: 9 })
+      const c = only(run(b))
+      expect(c.scenario).toBe("review")
+      expect(c.blockers.map((x) => x._tag)).toEqual(["unreadable-record"])
+      expect(c.blockers[0]).toMatchObject({ id: "404", file: "customers.json", line: 9 })
+      expect(c.blockers.map(describeBlocker).join(" ")).not.toMatch(/not in QBO|does not exist/)
+    })
+
+    it("says the old link could not be read, not that it does not exist, when the account is relinked", () => {
+      const b = new SnapshotBuilder()
+        .pomCustomer("a", { link: "404", history: 1 })
+        .qboCustomer("10", { invoices: 1 })
+        .match("pom:a", "qbo:10")
+        .unreadable("qbo", "customer", "404", { file: "customers.json", line: 9 })
+      const c = only(run(b))
+      expect(c.scenario).toBe("review")
+      expect(c.notes.join(" ")).toContain("pointed at QBO 404, which could not be read (customers.json line 9)")
+      expect(c.notes.join(" ")).not.toContain("does not exist")
+    })
+
+    it("still says a truly absent id does not exist", () => {
+      const b = new SnapshotBuilder()
+        .pomCustomer("a", { link: "404", history: 1 })
+        .qboCustomer("10", { invoices: 1 })
+        .match("pom:a", "qbo:10")
+        .unreadable("qbo", "customer", "405")
+      const c = only(run(b))
+      expect(c.scenario).toBe("scenario-1")
+      expect(c.notes.join(" ")).toContain("pointed at QBO 404, which does not exist")
+    })
   })
 
   it("ignores inactive accounts, which were retired on purpose", () => {

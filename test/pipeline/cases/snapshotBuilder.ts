@@ -3,6 +3,7 @@ import type { MatchEvidence } from "../../../pipeline/domain/MatchEvidence.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
 import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
 import type { Snapshot } from "../../../pipeline/domain/Snapshot.ts"
+import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 
 /** Builds small snapshots by hand for the case rules, so each test states only what matters to it. */
 export class SnapshotBuilder {
@@ -11,6 +12,7 @@ export class SnapshotBuilder {
   private readonly services: Array<PomService> = []
   private readonly qbo: Array<QboCustomer> = []
   private readonly invoices: Array<QboInvoice> = []
+  private readonly unreadableRecords: Array<UnreadableRecord> = []
   readonly matches: Array<MatchEvidence> = []
   private seq = 0
 
@@ -104,6 +106,26 @@ export class SnapshotBuilder {
       .match("pom:jd2", "qbo:2514")
   }
 
+  /** A record whose row was dropped on reading, named by its id (and its customer's, for history). */
+  unreadable(
+    system: UnreadableRecord["system"],
+    kind: UnreadableRecord["kind"],
+    id: string,
+    opts: { customerId?: string; quickbooksId?: string; file?: string; line?: number } = {}
+  ) {
+    this.unreadableRecords.push({
+      system,
+      kind,
+      id,
+      customerId: opts.customerId ?? null,
+      quickbooksId: opts.quickbooksId ?? null,
+      file: opts.file ?? (system === "pom" ? "customers.csv" : "customers.json"),
+      line: opts.line ?? 7,
+      reason: "a required field is not readable"
+    })
+    return this
+  }
+
   /** Declares two records the same customer with the given probability. */
   match(a: string, b: string, probability = 0.999) {
     const ref = (s: string) => {
@@ -118,7 +140,8 @@ export class SnapshotBuilder {
     return {
       source: { pom: "test", qbo: "test" },
       pom: { customers: this.pom, appointments: this.appointments, services: this.services },
-      qbo: { customers: this.qbo, invoices: this.invoices }
+      qbo: { customers: this.qbo, invoices: this.invoices },
+      unreadable: this.unreadableRecords
     }
   }
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option, Schema } from "effect"
 import { createHash } from "node:crypto"
-import { gunzipSync } from "node:zlib"
+import { gunzipSync, gzipSync } from "node:zlib"
+import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { Snapshot } from "../../../pipeline/domain/Snapshot.ts"
 import { Store } from "../../../sinks/store/Store.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
+import { schemaJsonPieces } from "../../../sinks/store/schemaJson.ts"
 
 /** A snapshot whose text runs to a few megabytes, so that it is hashed and compressed in several pieces. */
 const largeSnapshot = (): Snapshot => {
@@ -25,6 +27,27 @@ describe("Store.saveSnapshot", () => {
       expect(id).toBe(`S${createHash("sha256").update(text).digest("hex").slice(0, 16)}`)
       const back = yield* store.loadSnapshot(id)
       expect(Option.map(back, (s) => JSON.stringify(Schema.encodeSync(Snapshot)(s)))).toEqual(Option.some(text))
+    }).pipe(Effect.provide(Store.layerMemory))
+  )
+
+  it.effect("keeps unreadable records, and reads a snapshot stored before they were kept as having none", () =>
+    Effect.gen(function* () {
+      const store = yield* Store
+      const snapshot = new SnapshotBuilder()
+        .pomCustomer("a", { link: "1" })
+        .unreadable("qbo", "invoice", "77", { customerId: "1", file: "invoices.json", line: 3 })
+        .build()
+      // Still written as plain JSON, in pieces, without going through the encoder.
+      expect([...schemaJsonPieces(Snapshot)(snapshot)].length).toBeGreaterThan(1)
+      const id = yield* store.saveSnapshot(snapshot, "2026-11-01T00:00:00Z")
+      expect(Option.map(yield* store.loadSnapshot(id), (s) => s.unreadable)).toEqual(Option.some(snapshot.unreadable))
+
+      const { unreadable: _, ...old } = Schema.encodeSync(Snapshot)(snapshot)
+      store.db.$client
+        .prepare("insert into snapshots (id, created_at, source, counts, data) values (?, ?, ?, ?, ?)")
+        .run("Sold", "2025-01-01T00:00:00Z", "{}", "{}", gzipSync(JSON.stringify(old)))
+      const back = yield* store.loadSnapshot(SnapshotId.make("Sold"))
+      expect(Option.map(back, (s) => [s.unreadable, s.pom.customers.length])).toEqual(Option.some([[], 1]))
     }).pipe(Effect.provide(Store.layerMemory))
   )
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either } from "effect"
 import { normalizeHeader } from "../../../sources/csv/normalizeHeader.ts"
-import { aliasCollisions, resolveColumns } from "../../../sources/csv/resolveColumns.ts"
+import { aliasCollisions, describeColumnProblem, resolveColumns } from "../../../sources/csv/resolveColumns.ts"
 import type { ColumnAliases } from "../../../sources/csv/resolveColumns.ts"
 
 const columns = {
@@ -40,7 +40,22 @@ describe("resolveColumns", () => {
     const resolved = resolveColumns(["Zip"], columns)
     if (Either.isRight(resolved)) throw new Error("expected missing columns")
     expect(resolved.left.map((m) => m.key)).toEqual(["firstName", "quickbooksId"])
-    expect(resolved.left[1]?.accepted).toEqual(["quickbooksId", "QuickBooks ID", "QBO ID"])
+    expect(resolved.left[1]).toMatchObject({ _tag: "missing", accepted: ["quickbooksId", "QuickBooks ID", "QBO ID"] })
+  })
+
+  it("refuses two headers that name one column, naming both", () => {
+    const resolved = resolveColumns(["First", "QBO ID", "Zip", "Postal Code"], columns)
+    if (Either.isRight(resolved)) throw new Error("expected a duplicate column")
+    expect(resolved.left).toEqual([{ _tag: "duplicate", key: "zipCode", headers: ["Zip", "Postal Code"], positions: [3, 4] }])
+    expect(describeColumnProblem(resolved.left[0] ?? { _tag: "missing", key: "zipCode", accepted: [] })).toBe(
+      'columns 3 "Zip" and 4 "Postal Code" both name zipCode: delete or rename one of them'
+    )
+    const same = resolveColumns(["First", "First", "QBO ID"], columns)
+    expect(Either.isLeft(same) && same.left.map((p) => p._tag)).toEqual(["duplicate"])
+  })
+
+  it("ignores repeated headers it does not read", () => {
+    expect(Either.isRight(resolveColumns(["First", "QBO ID", "Notes", "Notes"], columns))).toBe(true)
   })
 
   it("reports aliases that two columns both claim", () => {

@@ -188,17 +188,40 @@ describe("decodeQboCustomers and decodeQboInvoices", () => {
       ["2", "0"]
     ])
     expect(result.rejected).toEqual([
-      { file: "customers.json", line: 2, field: "Id", reason: "Id is missing", raw: '{"SyncToken":"0"}' },
+      { file: "customers.json", line: 2, field: "Id", severity: "row", reason: "Id is missing", raw: '{"SyncToken":"0"}' },
       {
         file: "customers.json",
         line: 3,
         field: "Id",
+        severity: "row",
         reason: "Id 1 already appears at position 1; only that one is read",
         raw: '{"Id":"1","SyncToken":"3"}'
       }
     ])
     const invoices = decodeQboInvoices([{ Id: "9", SyncToken: "0", CustomerRef: { value: "1" } }], "invoices.json")
     expect(invoices.items).toEqual([])
-    expect(invoices.rejected[0]).toMatchObject({ line: 1, field: "TotalAmt, Balance" })
+    expect(invoices.rejected[0]).toMatchObject({ line: 1, field: "TotalAmt, Balance", severity: "row" })
+    // Neither a customer without an Id nor a repeated one is unreadable: the first has no name, the second was read.
+    expect(result.unreadable).toEqual([])
+    expect(invoices.unreadable).toEqual([
+      { system: "qbo", kind: "invoice", id: "9", customerId: "1", quickbooksId: null, file: "invoices.json", line: 1, reason: expect.stringContaining("TotalAmt") }
+    ])
+  })
+
+  it("keep a customer whose only bad fields are optional, emptied and reported with severity field", () => {
+    const result = decodeQboCustomers(
+      [
+        { Id: "1", SyncToken: "0", DisplayName: "Amy", BillAddr: { Line1: 5 }, MetaData: { CreateTime: "soon" } },
+        { Id: "2", SyncToken: "0", DisplayName: "Bob", Balance: "12", PrimaryPhone: { FreeFormNumber: 7 } }
+      ],
+      "customers.json"
+    )
+    expect(result.items.map((c) => [c.id, c.displayName, c.billAddress, c.createdAt])).toEqual([["1", "Amy", null, null]])
+    expect(result.rejected.map((r) => [r.line, r.severity, r.field])).toEqual([
+      [1, "field", "BillAddr.Line1, MetaData.CreateTime"],
+      // Balance decides whether a customer may be retired: the customer is dropped, every problem named.
+      [2, "row", "PrimaryPhone.FreeFormNumber, Balance"]
+    ])
+    expect(result.unreadable).toEqual([expect.objectContaining({ system: "qbo", kind: "customer", id: "2", line: 2 })])
   })
 })

@@ -53,6 +53,11 @@ describe("recordsFromNodes", () => {
     expect(result.rejected).toHaveLength(1)
     expect(result.rejected[0]).toMatchObject({ file: pomPullSource, line: 102, field: "status", raw: JSON.stringify(bad) })
     expect(result.rejected[0]?.reason).toContain("ARCHIVED")
+    // Its id and link can still be read: later stages must not take it for absent.
+    expect(result.rejected[0]?.severity).toBe("row")
+    expect(result.unreadable).toEqual([
+      { system: "pom", kind: "customer", id: "c2", customerId: null, quickbooksId: "77", file: pomPullSource, line: 102, reason: expect.stringContaining("ARCHIVED") }
+    ])
   })
 
   it("rejects a node that lacks a field the documents ask for", () => {

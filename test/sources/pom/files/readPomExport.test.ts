@@ -89,20 +89,33 @@ describe("readPomExport", () => {
         )
       })
       const pom = yield* readPomExport(dir)
-      expect(pom.customers.map((c) => [c.id, c.status])).toEqual([["1", "ACTIVE"]])
+      expect(pom.customers.map((c) => [c.id, c.status, c.createdAt])).toEqual([
+        ["1", "ACTIVE", null],
+        ["6", "LEAD", null]
+      ])
       expect(pom.rowsRead.customers).toBe(8)
       expect(pom.rejected).toHaveLength(7)
-      expect(find(pom.rejected, "customers.csv", 3)).toMatchObject({ field: "status" })
+      expect(pom.rejected.filter((r) => r.severity === "field").map((r) => r.line)).toEqual([7])
+      expect(find(pom.rejected, "customers.csv", 3)).toMatchObject({ field: "status", severity: "row" })
       expect(find(pom.rejected, "customers.csv", 3)?.reason).toContain('"Actve" is not one of ACTIVE, INACTIVE, LEAD')
       expect(find(pom.rejected, "customers.csv", 4)).toMatchObject({ field: "id", reason: "id is empty" })
       expect(find(pom.rejected, "customers.csv", 5)?.reason).toContain("id 1 is already used at line 2")
       expect(find(pom.rejected, "customers.csv", 6)).toMatchObject({ field: "quickbooksId" })
       expect(find(pom.rejected, "customers.csv", 6)?.reason).toContain("scientific notation")
-      expect(find(pom.rejected, "customers.csv", 7)).toMatchObject({ field: "createdAt" })
+      expect(find(pom.rejected, "customers.csv", 7)).toMatchObject({ field: "createdAt", severity: "field" })
       expect(find(pom.rejected, "customers.csv", 7)?.reason).toContain('"31/12/2023"')
       expect(find(pom.rejected, "customers.csv", 8)?.reason).toContain("unquoted")
       expect(find(pom.rejected, "customers.csv", 9)?.reason).toContain("status is empty")
       expect(find(pom.rejected, "customers.csv", 3)?.raw).toBe(customer("2", "Actve"))
+      // Dropped rows whose id can be read are remembered, so no plan treats those customers as absent; the
+      // repeated id 1 is not: the customer with that id was read.
+      expect(pom.unreadable.map((u) => [u.id, u.line, u.quickbooksId])).toEqual([
+        ["2", 3, null],
+        ["5", 6, null],
+        ["7", 8, null],
+        ["8", 9, "12"]
+      ])
+      expect(pom.unreadable[0]).toMatchObject({ system: "pom", kind: "customer", file: "customers.csv", customerId: null })
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 
@@ -133,16 +146,59 @@ describe("readPomExport", () => {
         "services.csv": csv("id,customerId,appointmentId,completedAt", "s1,1.0,a1,", "s2,3,,", "s3,1,,4/31/2024")
       })
       const pom = yield* readPomExport(dir)
-      expect(pom.appointments.map((a) => a.id)).toEqual(["a1"])
-      expect(pom.services).toEqual([{ id: "s1", customerId: "1", appointmentId: "a1", completedAt: null }])
+      expect(pom.appointments.map((a) => [a.id, a.scheduledAt])).toEqual([
+        ["a1", "2024-04-02"],
+        ["a4", null]
+      ])
+      expect(pom.services).toEqual([
+        { id: "s1", customerId: "1", appointmentId: "a1", completedAt: null },
+        { id: "s3", customerId: "1", appointmentId: null, completedAt: null }
+      ])
       expect(pom.rowsRead).toEqual({ customers: 2, appointments: 6, services: 3 })
       expect(find(pom.rejected, "appointments.csv", 3)?.reason).toBe("customerId 99 is not in customers.csv")
       expect(find(pom.rejected, "appointments.csv", 4)?.reason).toContain("customer 2 was rejected (customers.csv line 3)")
-      expect(find(pom.rejected, "appointments.csv", 5)).toMatchObject({ field: "scheduledAt" })
+      expect(find(pom.rejected, "appointments.csv", 5)).toMatchObject({ field: "scheduledAt", severity: "field" })
       expect(find(pom.rejected, "appointments.csv", 6)?.reason).toContain("id a1 is already used at line 2")
       expect(find(pom.rejected, "appointments.csv", 7)?.reason).toBe("customerId is empty")
       expect(find(pom.rejected, "services.csv", 3)?.reason).toBe("customerId 3 is not in customers.csv")
-      expect(find(pom.rejected, "services.csv", 4)).toMatchObject({ field: "completedAt" })
+      expect(find(pom.rejected, "services.csv", 4)).toMatchObject({ field: "completedAt", severity: "field" })
+      // History dropped while its id and customer can be read is remembered with its customer.
+      expect(pom.unreadable.map((u) => [u.kind, u.id, u.customerId, u.file, u.line])).toEqual([
+        ["customer", "2", null, "customers.csv", 3],
+        ["appointment", "a2", "99", "appointments.csv", 3],
+        ["appointment", "a3", "2", "appointments.csv", 4],
+        ["service", "s2", "3", "services.csv", 3]
+      ])
+    }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
+  it.scoped("keeps a customer with a bad optional field, reported with severity field, and drops a row with a 5 KB cell", () =>
+    Effect.gen(function* () {
+      const pasted = "x".repeat(5 * 1024)
+      const dir = yield* tempFolderWith({
+        "customers.csv": csv(HEADER, customer("1", "ACTIVE", "40", "yesterday"), `2,Ann,Lee,,a@x.com,555,"${pasted}",Dublin,OH,43017,ACTIVE,41,`)
+      })
+      const pom = yield* readPomExport(dir)
+      expect(pom.customers.map((c) => [c.id, c.quickbooksId, c.createdAt])).toEqual([["1", "40", null]])
+      expect(find(pom.rejected, "customers.csv", 2)).toMatchObject({ severity: "field", field: "createdAt" })
+      const long = find(pom.rejected, "customers.csv", 3)
+      expect(long).toMatchObject({ severity: "row", field: "street" })
+      expect(long?.reason).toContain("street is 5120 characters long, over the limit of 4096")
+      // The cell is shown cut short, so rejected.csv stays readable.
+      expect(long?.raw.length).toBeLessThan(400)
+      expect(pom.unreadable).toEqual([expect.objectContaining({ id: "2", quickbooksId: "41", line: 3 })])
+    }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
+  it.scoped("fails naming both headers when two columns name the same field", () =>
+    Effect.gen(function* () {
+      const dir = yield* tempFolderWith({
+        "customers.csv": csv("id,First Name,Last Name,Status,QBO ID,Phone,Phone Number", "1,Ann,Lee,ACTIVE,40,555,556")
+      })
+      const error = yield* Effect.flip(readPomExport(dir))
+      expect(error.file).toBe(path.join(dir, "customers.csv"))
+      expect(error.column).toBe("phone")
+      expect(error.message).toContain('columns 6 "Phone" and 7 "Phone Number" both name phone')
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 

@@ -141,6 +141,42 @@ describe("readQboSnapshot", () => {
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 
+  it.scoped("refuses JSON nested deeper than any QBO response, naming the file, line and column", () =>
+    Effect.gen(function* () {
+      const deep = `[\n  ${"[".repeat(200)}${"]".repeat(200)}\n]`
+      const error = yield* Effect.flip(snapshotOf("[]", deep))
+      expect(error.file).toMatch(/invoices\.json$/)
+      expect(error.line).toBe(2)
+      expect(error.column).toBe(66)
+      expect(error.message).toContain("nests more than 64 levels deep")
+      // Brackets inside strings do not count, and ordinary QBO nesting is read.
+      const bracketed = yield* snapshotOf(json([customer("1", "[".repeat(100))]), json([invoice("10", "1")]))
+      expect(bracketed.customers[0]?.displayName).toBe("[".repeat(100))
+    }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
+  it.scoped("names dropped invoices and customers whose Id can be read, and keeps a customer with a bad email", () =>
+    Effect.gen(function* () {
+      const snapshot = yield* snapshotOf(
+        json([customer("1"), { ...customer("2"), Active: "yes" }, { ...customer("3"), PrimaryEmailAddr: { Address: 3 } }]),
+        json([invoice("10", "1"), { ...invoice("11", "1"), TotalAmt: "50" }])
+      )
+      expect(snapshot.customers.map((c) => [c.id, c.emails])).toEqual([
+        ["1", []],
+        ["3", []]
+      ])
+      expect(snapshot.rejected.map((r) => [r.file, r.line, r.severity])).toEqual([
+        ["customers.json", 2, "row"],
+        ["customers.json", 3, "field"],
+        ["invoices.json", 2, "row"]
+      ])
+      expect(snapshot.unreadable.map((u) => [u.kind, u.id, u.customerId, u.file, u.line])).toEqual([
+        ["customer", "2", null, "customers.json", 2],
+        ["invoice", "11", "1", "invoices.json", 2]
+      ])
+    }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
   it.scoped("reads a file saved with a UTF-8 byte order mark", () =>
     Effect.gen(function* () {
       const dir = yield* tempFolderWith({
