@@ -10,14 +10,13 @@ import {
   booksClosedThrough,
   exitCodeForReview,
   keepSnapshots,
-  matchThreshold,
   notifyWebhook,
   out,
   pomApi,
   pomCsv,
   qboApi,
   qboSnapshot,
-  reviewThreshold
+  thresholds
 } from "./runOptions.ts"
 import { dbOption, jsonOption } from "./sharedOptions.ts"
 
@@ -31,8 +30,7 @@ export const runCommand = Command.make(
     out,
     db: dbOption,
     json: jsonOption,
-    matchThreshold,
-    reviewThreshold,
+    thresholds,
     booksClosedThrough,
     exitCodeForReview,
     keepSnapshots,

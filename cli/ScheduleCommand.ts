@@ -7,14 +7,13 @@ import { runOnce } from "./runOnce.ts"
 import {
   booksClosedThrough,
   keepSnapshots,
-  matchThreshold,
   notifyWebhook,
   out,
   pomApi,
   pomCsv,
   qboApi,
   qboSnapshot,
-  reviewThreshold
+  thresholds
 } from "./runOptions.ts"
 import { dbOption } from "./sharedOptions.ts"
 
@@ -40,7 +39,7 @@ const times = Options.integer("times").pipe(
  */
 export const scheduleCommand = Command.make(
   "schedule",
-  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, matchThreshold, reviewThreshold, booksClosedThrough, keepSnapshots, notifyWebhook },
+  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, thresholds, booksClosedThrough, keepSnapshots, notifyWebhook },
   (args) =>
     Effect.gen(function* () {
       const parsed = Cron.parse(args.cron)
