@@ -24,7 +24,8 @@ import { withRunLock } from "../sinks/store/RunLock.ts"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
-import { dbOption, jsonOption } from "./sharedOptions.ts"
+import { customerUrlTemplate, decodedWith } from "./optionValues.ts"
+import { existingDbOption, jsonOption } from "./sharedOptions.ts"
 
 const encodeChoice = Schema.encodeSync(CaseChoice)
 
@@ -36,8 +37,10 @@ const pomCsv = Options.directory("pom-csv", { exists: "yes" }).pipe(
   Options.withDescription("Without POM API access: a fresh POM export, to check drift and confirm worklist steps done by hand")
 )
 const customerUrl = Options.text("pom-customer-url").pipe(
+  decodedWith(customerUrlTemplate("pom-customer-url")),
+  Options.withPseudoName("URL"),
   Options.optional,
-  Options.withDescription("Link template for the POM worklist, {id} standing for the POM customer id")
+  Options.withDescription("Link template for the POM worklist, an http(s) address with {id} standing for the POM customer id. Default: none")
 )
 
 export interface ApplySummary {
@@ -96,7 +99,7 @@ const pomTargetLayer = (pomCsv: Option.Option<string>) =>
 
 export const applyCommand = Command.make(
   "apply",
-  { review, dryRun, db: dbOption, json: jsonOption, out, pomCsv, customerUrl },
+  { review, dryRun, db: existingDbOption, json: jsonOption, out, pomCsv, customerUrl },
   (args) => {
     const now = new Date().toISOString()
     const applyId = `A-${now.replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}-${Math.random().toString(36).slice(2, 6)}`

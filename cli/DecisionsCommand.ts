@@ -2,7 +2,7 @@ import { Command, Options } from "@effect/cli"
 import { Console, Effect, Option } from "effect"
 import { CaseId } from "../pipeline/domain/Ids.ts"
 import { Store } from "../sinks/store/Store.ts"
-import { dbOption, jsonOption } from "./sharedOptions.ts"
+import { existingDbOption, jsonOption } from "./sharedOptions.ts"
 
 const undo = Options.text("undo").pipe(
   Options.optional,
@@ -10,7 +10,7 @@ const undo = Options.text("undo").pipe(
 )
 
 /** Lists the decisions admins made in review files, and takes one back. */
-export const decisionsCommand = Command.make("decisions", { db: dbOption, json: jsonOption, undo }, (args) =>
+export const decisionsCommand = Command.make("decisions", { db: existingDbOption, json: jsonOption, undo }, (args) =>
   Effect.gen(function* () {
     const store = yield* Store
     if (Option.isSome(args.undo)) {

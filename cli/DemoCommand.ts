@@ -13,9 +13,14 @@ import { scoreAgainstTruth } from "../test/generator/scoreAgainstTruth.ts"
 import { writeCompany } from "../test/generator/writeCompany.ts"
 import { RunId } from "../pipeline/domain/Ids.ts"
 import { Store } from "../sinks/store/Store.ts"
+import { atLeastOne, decodedWith } from "./optionValues.ts"
 
-const customers = Options.integer("customers").pipe(Options.withDefault(2000), Options.withDescription("Size of the generated company"))
-const seed = Options.integer("seed").pipe(Options.withDefault(7))
+const customers = Options.integer("customers").pipe(
+  decodedWith(atLeastOne("customers", "customers in the generated company")),
+  Options.withDefault(2000),
+  Options.withDescription("Size of the generated company. Default: 2000")
+)
+const seed = Options.integer("seed").pipe(Options.withDefault(7), Options.withDescription("Seed of the generator: the same seed gives the same company. Default: 7"))
 
 const bin = fileURLToPath(new URL("../bin/reconcile.mjs", import.meta.url))
 

@@ -3,6 +3,7 @@ import { Console, Effect } from "effect"
 import { defaultMatchSettings } from "../matchers/FellegiSunterMatcher.ts"
 import type { EvalReport } from "../matchers/eval/evaluateMatching.ts"
 import { runEvaluation } from "../matchers/eval/runEvaluation.ts"
+import { decodedWith, probability } from "./optionValues.ts"
 import { jsonOption } from "./sharedOptions.ts"
 
 const records = Options.file("records", { exists: "yes" }).pipe(
@@ -24,8 +25,9 @@ const truthPattern = Options.text("truth-pattern").pipe(
   Options.withDescription("Regular expression reading the entity from the truth column (first group), e.g. 'rec-(\\d+)'")
 )
 const threshold = Options.float("threshold").pipe(
+  decodedWith(probability("threshold")),
   Options.withDefault(defaultMatchSettings.matchThreshold),
-  Options.withDescription("Match probability from which a pair counts as predicted")
+  Options.withDescription(`Match probability from which a pair counts as predicted; above 0, at most 1. Default: ${defaultMatchSettings.matchThreshold}`)
 )
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`

@@ -11,14 +11,13 @@ import {
   booksClosedThrough,
   exitCodeForReview,
   keepSnapshots,
-  matchThreshold,
   notifyWebhook,
   out,
   pomApi,
   pomCsv,
   qboApi,
   qboSnapshot,
-  reviewThreshold
+  thresholds
 } from "./runOptions.ts"
 import { dbOption, jsonOption } from "./sharedOptions.ts"
 
@@ -32,8 +31,7 @@ export const runCommand = Command.make(
     out,
     db: dbOption,
     json: jsonOption,
-    matchThreshold,
-    reviewThreshold,
+    thresholds,
     booksClosedThrough,
     allowShrink,
     exitCodeForReview,

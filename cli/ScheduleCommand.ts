@@ -8,14 +8,13 @@ import {
   allowShrink,
   booksClosedThrough,
   keepSnapshots,
-  matchThreshold,
   notifyWebhook,
   out,
   pomApi,
   pomCsv,
   qboApi,
   qboSnapshot,
-  reviewThreshold
+  thresholds
 } from "./runOptions.ts"
 import { dbOption } from "./sharedOptions.ts"
 
@@ -41,7 +40,7 @@ const times = Options.integer("times").pipe(
  */
 export const scheduleCommand = Command.make(
   "schedule",
-  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, matchThreshold, reviewThreshold, booksClosedThrough, allowShrink, keepSnapshots, notifyWebhook },
+  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, thresholds, booksClosedThrough, allowShrink, keepSnapshots, notifyWebhook },
   (args) =>
     Effect.gen(function* () {
       const parsed = Cron.parse(args.cron)

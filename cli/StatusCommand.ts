@@ -3,12 +3,12 @@ import { Console, Effect, Layer, Option } from "effect"
 import { RunId } from "../pipeline/domain/Ids.ts"
 import { Journal } from "../sinks/store/Journal.ts"
 import { Store } from "../sinks/store/Store.ts"
-import { dbOption, jsonOption } from "./sharedOptions.ts"
+import { existingDbOption, jsonOption } from "./sharedOptions.ts"
 
 const runOption = Options.text("run").pipe(Options.optional, Options.withDescription("Show the cases and apply steps of this run"))
 
 /** Runs, and for one run its cases with where each stands in apply, step by step. */
-export const statusCommand = Command.make("status", { db: dbOption, json: jsonOption, run: runOption }, (args) =>
+export const statusCommand = Command.make("status", { db: existingDbOption, json: jsonOption, run: runOption }, (args) =>
   Effect.gen(function* () {
     const store = yield* Store
     const journal = yield* Journal

@@ -1,4 +1,5 @@
 import { Effect, FiberRef, HashSet, Layer, Logger } from "effect"
+import { colourWanted } from "./CliConsole.ts"
 
 /**
  * Logs go to stderr, so stdout carries only the command's answer (`--json` output stays parseable): pretty for a
@@ -11,7 +12,7 @@ export const loggingLayer: Layer.Layer<never> = Layer.scopedDiscard(
   Effect.locallyScoped(
     FiberRef.currentLoggers,
     HashSet.make<ReadonlyArray<Logger.Logger<unknown, unknown>>>(
-      process.stderr.isTTY ? Logger.prettyLogger({ stderr: true }) : Logger.withConsoleError(Logger.jsonLogger)
+      process.stderr.isTTY ? Logger.prettyLogger({ stderr: true, colors: colourWanted(process.stderr) }) : Logger.withConsoleError(Logger.jsonLogger)
     )
   )
 )

@@ -1,6 +1,7 @@
 import { Command } from "@effect/cli"
 import { NodeContext, NodeRuntime } from "@effect/platform-node"
-import { Console, Effect, Layer } from "effect"
+import { Effect, HashMap, Layer } from "effect"
+import { speakingPlainly } from "./speakingPlainly.ts"
 import { loggingLayer } from "./logging.ts"
 import { runCommand } from "./RunCommand.ts"
 import { applyCommand } from "./ApplyCommand.ts"
@@ -12,6 +13,9 @@ import { pullCommand } from "./PullCommand.ts"
 import { qboCommand } from "./QboCommand.ts"
 import { scheduleCommand } from "./ScheduleCommand.ts"
 
+// bin/reconcile.mjs may have left "starting..." on the terminal's current line while the sources compiled.
+if (process.stderr.isTTY) process.stderr.write("\r\u001b[K")
+
 const reconcile = Command.make("reconcile").pipe(
   Command.withDescription("Find and fix duplicate customers and wrong links between Pool Office Manager and QuickBooks Online"),
   Command.withSubcommands([runCommand, pullCommand, applyCommand, evalCommand, scheduleCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
@@ -19,20 +23,33 @@ const reconcile = Command.make("reconcile").pipe(
 
 const cli = Command.run(reconcile, { name: "reconcile", version: "0.1.0" })
 
-/** Every failure ends with one clear line on stderr and exit code 1; the causes carry actionable messages. */
-const program = Effect.suspend(() => cli(process.argv)).pipe(
-  Effect.catchAll((error) =>
-    Effect.zipRight(
-      // @effect/cli has already printed its own usage errors; tagged domain errors explain themselves.
-      "message" in error && typeof error.message === "string" && error.message !== ""
-        ? Console.error(`error: ${error.message}`)
-        : Effect.void,
-      Effect.sync(() => {
-        process.exitCode = 1
-      })
-    )
-  ),
-  Effect.provide(Layer.merge(NodeContext.layer, loggingLayer))
-)
+/** A command's name with the names of its own subcommands (`qbo` → `connect`). */
+const wordsOf = <Name extends string, R, E, A>(command: Command.Command<Name, R, E, A>): readonly [string, ReadonlyArray<string>] => [
+  [...Command.getNames(command)].join(""),
+  [...HashMap.keys(Command.getSubcommands(command))]
+]
 
-NodeRuntime.runMain(program, { disableErrorReporting: true })
+const commandWords = new Map([
+  wordsOf(runCommand),
+  wordsOf(pullCommand),
+  wordsOf(applyCommand),
+  wordsOf(evalCommand),
+  wordsOf(scheduleCommand),
+  wordsOf(statusCommand),
+  wordsOf(decisionsCommand),
+  wordsOf(qboCommand),
+  wordsOf(demoCommand)
+])
+
+/** Where the options of the command being run are listed: `reconcile run --help`, `reconcile qbo connect --help`. */
+const usageHint = (args: ReadonlyArray<string>): string => {
+  const [first, second] = args
+  const subcommands = first === undefined ? undefined : commandWords.get(first)
+  const words = subcommands === undefined ? [] : second !== undefined && subcommands.includes(second) ? [first, second] : [first]
+  return `see \`reconcile ${[...words, "--help"].join(" ")}\``
+}
+
+NodeRuntime.runMain(
+  speakingPlainly((argv) => cli(argv), usageHint(process.argv.slice(2))).pipe(Effect.provide(Layer.merge(NodeContext.layer, loggingLayer))),
+  { disableErrorReporting: true }
+)

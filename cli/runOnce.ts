@@ -1,11 +1,12 @@
 import { Effect, Option } from "effect"
+import type { CalendarDate } from "../pipeline/domain/CalendarDate.ts"
 import { reconcile } from "../pipeline/reconcile.ts"
 import type { RunSummary } from "../pipeline/RunSummary.ts"
 import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { notifyWebhook } from "../sinks/notifyWebhook.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
 import { Store } from "../sinks/store/Store.ts"
-import { chosenSources } from "./runOptions.ts"
+import { chosenSources, type Thresholds } from "./runOptions.ts"
 
 export interface RunArgs {
   readonly pomCsv: Option.Option<string>
@@ -13,9 +14,8 @@ export interface RunArgs {
   readonly pomApi: boolean
   readonly qboApi: boolean
   readonly out: string
-  readonly matchThreshold: number
-  readonly reviewThreshold: number
-  readonly booksClosedThrough: Option.Option<string>
+  readonly thresholds: Thresholds
+  readonly booksClosedThrough: Option.Option<CalendarDate>
   readonly allowShrink: boolean
   readonly keepSnapshots: number
   readonly notifyWebhook: Option.Option<string>
@@ -33,8 +33,7 @@ export const runOnce = (args: RunArgs) =>
         ...loaded,
         outDir: args.out,
         settings: {
-          matchThreshold: args.matchThreshold,
-          reviewThreshold: args.reviewThreshold,
+          ...args.thresholds,
           booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
           allowShrink: args.allowShrink
         }

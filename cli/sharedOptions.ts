@@ -1,9 +1,34 @@
-import { Options } from "@effect/cli"
+import { HelpDoc, Options, ValidationError } from "@effect/cli"
+import { FileSystem } from "@effect/platform"
+import { Effect } from "effect"
 
 /** Options several commands share, defined once so they read the same everywhere. */
+
+const DEFAULT_DB = "./reconcile.db"
+
+/** The store of a command that fills it (`run`, `pull`, `qbo connect`): created when missing. */
 export const dbOption = Options.file("db").pipe(
-  Options.withDefault("./reconcile.db"),
-  Options.withDescription("The SQLite store (created if missing; holds runs, cases, plans and QBO tokens)")
+  Options.withDefault(DEFAULT_DB),
+  Options.withDescription(`The SQLite store (created if missing; holds runs, cases, plans and QBO tokens). Default: ${DEFAULT_DB}`)
+)
+
+/**
+ * The store of a command that reads what runs left (`status`, `apply`, `decisions`). It must exist: opening a
+ * mistyped path would create an empty store and answer "no runs", as if nothing had ever been found.
+ */
+export const existingDbOption = Options.file("db").pipe(
+  Options.withDefault(DEFAULT_DB),
+  Options.mapEffect((path) =>
+    Effect.flatMap(FileSystem.FileSystem, (fs) => fs.exists(path)).pipe(
+      Effect.orElseSucceed(() => false),
+      Effect.filterOrFail(
+        (exists) => exists,
+        () => ValidationError.invalidValue(HelpDoc.p(`no store at ${path} (run \`reconcile run\` first, or pass the --db the run used)`))
+      ),
+      Effect.as(path)
+    )
+  ),
+  Options.withDescription(`The SQLite store a run wrote (it must exist). Default: ${DEFAULT_DB}`)
 )
 
 export const jsonOption = Options.boolean("json").pipe(

@@ -8,6 +8,7 @@ import { writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { buildCasesFromIndex } from "./cases/buildCases.ts"
 import { indexSnapshot } from "./cases/RecordIndex.ts"
+import type { CalendarDate } from "./domain/CalendarDate.ts"
 import type { Case } from "./domain/Case.ts"
 import { RunId } from "./domain/Ids.ts"
 import type { RejectedRow } from "./domain/RejectedRow.ts"
@@ -23,7 +24,7 @@ import { timedSeconds } from "./timed.ts"
 export interface ReconcileSettings {
   readonly matchThreshold: number
   readonly reviewThreshold: number
-  readonly booksClosedThrough: string | null
+  readonly booksClosedThrough: CalendarDate | null
   /** Plan even when a side is empty or shrank by more than half since the previous run (`--allow-shrink`). */
   readonly allowShrink: boolean
 }

@@ -1,5 +1,5 @@
 import type { FileSystem } from "@effect/platform"
-import { type ConfigError, Effect, Layer, Option } from "effect"
+import { Effect, Layer, Option } from "effect"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import type { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
@@ -14,6 +14,7 @@ import type { PomApiError } from "./pom/api/PomApiError.ts"
 import type { PomExportError } from "./pom/files/PomExportError.ts"
 import type { QboRequestError } from "./qbo/api/QboRequestErrors.ts"
 import type { QboSnapshotError } from "./qbo/files/QboSnapshotError.ts"
+import type { SettingsError } from "./SettingsError.ts"
 import type { Snapshot } from "../pipeline/domain/Snapshot.ts"
 import type { RejectedRow } from "../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../pipeline/domain/UnreadableRecord.ts"
@@ -43,7 +44,7 @@ interface QboSide {
   readonly unreadable: ReadonlyArray<UnreadableRecord>
 }
 
-const pomSide = (source: SideSource): Effect.Effect<PomSide, PomExportError | PomApiError | ConfigError.ConfigError, FileSystem.FileSystem> =>
+const pomSide = (source: SideSource): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
   source._tag === "files"
     ? readPomExport(source.dir).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
     : Effect.flatMap(PomClient, (client) => client.pullCustomers).pipe(
@@ -54,7 +55,7 @@ const pomSide = (source: SideSource): Effect.Effect<PomSide, PomExportError | Po
 
 const qboSide = (
   source: SideSource
-): Effect.Effect<QboSide, QboSnapshotError | QboRequestError | ConfigError.ConfigError, FileSystem.FileSystem | Store> =>
+): Effect.Effect<QboSide, QboSnapshotError | QboRequestError | SettingsError, FileSystem.FileSystem | Store> =>
   source._tag === "files"
     ? readQboSnapshot(source.dir).pipe(Effect.map((qbo) => ({ ...qbo, label: `files:${source.dir}` })))
     : Effect.gen(function* () {

@@ -6,6 +6,7 @@ import { Store } from "../../sinks/store/Store.ts"
 import { planChosenVariant, requiredChoices } from "../cases/planChosenVariant.ts"
 import { indexSnapshot, type RecordIndex } from "../cases/RecordIndex.ts"
 import { blockerKind, describeBlocker } from "../domain/Blocker.ts"
+import { CalendarDate } from "../domain/CalendarDate.ts"
 import type { Case } from "../domain/Case.ts"
 import { type CaseChoice, describeChoice, isNoChoice } from "../domain/CaseChoice.ts"
 import { PomCustomerId, QboCustomerId, type RunId, type SnapshotId } from "../domain/Ids.ts"
@@ -36,7 +37,7 @@ const sameChoice = (a: CaseChoice, b: CaseChoice) =>
 
 /** The settings a run planned its cases with (recorded since choices exist). */
 const RunCaseSettings = Schema.Struct({
-  caseSettings: Schema.Struct({ booksClosedThrough: Schema.NullOr(Schema.String) })
+  caseSettings: Schema.Struct({ booksClosedThrough: Schema.NullOr(CalendarDate) })
 })
 const decodeRunSettings = Schema.decodeUnknownOption(RunCaseSettings)
 

@@ -8,6 +8,7 @@ import {
   TooManyAccounts,
   UnreadableRecordBlocker
 } from "../domain/Blocker.ts"
+import type { CalendarDate } from "../domain/CalendarDate.ts"
 import type { Case } from "../domain/Case.ts"
 import type { PomCustomerId, QboCustomerId, SnapshotId } from "../domain/Ids.ts"
 import { PLAN_VERSION } from "../domain/Plan.ts"
@@ -38,8 +39,8 @@ export interface CaseSettings {
   readonly snapshotId: SnapshotId
   /** Cases held together by a weaker match than this go to review. */
   readonly reviewThreshold: number
-  /** The QBO closing date (YYYY-MM-DD), if the books are closed: invoices on or before it can't be edited. */
-  readonly booksClosedThrough: string | null
+  /** The QBO closing date, if the books are closed: invoices on or before it can't be edited. */
+  readonly booksClosedThrough: CalendarDate | null
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Either } from "effect"
 import { blockerKind, type Blocker, SubCustomer } from "../domain/Blocker.ts"
+import type { CalendarDate } from "../domain/CalendarDate.ts"
 import type { Case } from "../domain/Case.ts"
 import { type CaseChoice, describeChoice } from "../domain/CaseChoice.ts"
 import type { PomCustomerId, QboCustomerId, SnapshotId } from "../domain/Ids.ts"
@@ -12,7 +13,7 @@ import type { RecordIndex } from "./RecordIndex.ts"
 
 export interface VariantSettings {
   readonly snapshotId: SnapshotId
-  readonly booksClosedThrough: string | null
+  readonly booksClosedThrough: CalendarDate | null
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   InvoiceInClosedPeriod,
   OpenBalance
 } from "../domain/Blocker.ts"
+import { type CalendarDate, isOnOrBefore } from "../domain/CalendarDate.ts"
 import type { PomCustomerId, QboCustomerId } from "../domain/Ids.ts"
 import {
   InactivatePomCustomer,
@@ -32,7 +33,7 @@ export interface StepInputs {
   readonly alsoRelink?: ReadonlyArray<PomCustomerId>
   /** QBO customers outside the case that active POM accounts outside the case still point at. */
   readonly linkedFromOutside: (id: QboCustomerId) => ReadonlyArray<PomCustomerId>
-  readonly booksClosedThrough: string | null
+  readonly booksClosedThrough: CalendarDate | null
 }
 
 export interface PlannedSteps {
@@ -70,7 +71,7 @@ export const planSteps = (index: RecordIndex, input: StepInputs): PlannedSteps =
             })
           )
         }
-        if (input.booksClosedThrough !== null && inv.txnDate !== null && inv.txnDate <= input.booksClosedThrough) {
+        if (input.booksClosedThrough !== null && inv.txnDate !== null && isOnOrBefore(inv.txnDate, input.booksClosedThrough)) {
           blockers.push(
             new InvoiceInClosedPeriod({
               invoiceId: inv.id,

@@ -9,10 +9,19 @@ export interface CliResult {
   readonly stderr: string
 }
 
-/** Runs the real CLI in a child process, as a user would with `npx reconcile ...`. */
-export const runCli = (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<CliResult> =>
+/** Runs the real CLI in a child process, as a user would with `npx reconcile ...`; `undefined` unsets a variable. */
+export const runCli = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<CliResult> =>
+  spawnNode([bin, ...args], env)
+
+/** Runs a TypeScript script of the repository with Node, compiled by tsx as `bin/reconcile.mjs` does. */
+export const runScript = (script: string, args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<CliResult> =>
+  spawnNode(["--import", "tsx", script, ...args], env)
+
+const spawnNode = (args: ReadonlyArray<string>, env: Record<string, string | undefined>): Promise<CliResult> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
+    const merged: Record<string, string> = {}
+    for (const [name, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) merged[name] = value
+    const child = spawn(process.execPath, args, { env: merged, stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()))

@@ -1,4 +1,5 @@
 import { Config, Context, Duration, Layer, type Redacted } from "effect"
+import { readSettings, type SettingsGuide } from "../../SettingsError.ts"
 
 /** A token issued by POM, or a sign-in the client trades for tokens (and renews) itself. */
 export type PomAuthSettings =
@@ -82,8 +83,28 @@ export const pomSettings: Config.Config<PomSettings> = Config.all({
   })
 })
 
+/** Every POM setting with what it is for, for the message that asks for a missing one. */
+export const pomSettingsGuide: SettingsGuide = {
+  system: "POM",
+  readmeSection: "Connecting to POM",
+  settings: {
+    POM_API_URL: "POM's API address, such as https://api.poolservicemanager.com",
+    POM_API_TOKEN: "an API access token from POM support",
+    POM_EMAIL: "the email of the POM user to sign in as",
+    POM_PASSWORD: "that user's password",
+    POM_CLIENT_ID: "the API client id from POM support",
+    POM_REALM: "your organization's realm in POM",
+    POM_REDIRECT_URI: "the redirect URI POM knows for the client",
+    POM_PAGE_SIZE: "customers per page, 1 to 100",
+    POM_REQUEST_TIMEOUT_MS: "the time allowed for one request, in milliseconds",
+    POM_MAX_RETRIES: "retries of a failed request",
+    POM_RETRY_BASE_MS: "the first wait before a retry, in milliseconds",
+    POM_MAX_WAIT_SECONDS: "the longest wait before a retry, in seconds"
+  }
+}
+
 export class PomConfig extends Context.Tag("reconcile/PomConfig")<PomConfig, PomSettings>() {
-  /** From the environment (or whatever ConfigProvider is installed). */
-  static readonly layer = Layer.effect(PomConfig, pomSettings)
+  /** From the environment (or whatever ConfigProvider is installed); a missing setting says what to set. */
+  static readonly layer = Layer.effect(PomConfig, readSettings(pomSettings, pomSettingsGuide))
   static readonly layerWith = (settings: PomSettings) => Layer.succeed(PomConfig, settings)
 }

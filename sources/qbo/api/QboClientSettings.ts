@@ -1,4 +1,6 @@
-import { Config, type ConfigError, Context, Duration, Effect, Layer, Option, Schedule } from "effect"
+import { Config, Context, Duration, Effect, Layer, Option, Schedule } from "effect"
+import { readSettings, type SettingsError } from "../../SettingsError.ts"
+import { qboSettingsGuide } from "./QboConfig.ts"
 import type { QboProgress } from "./QboProgress.ts"
 
 export interface QboLimits {
@@ -65,13 +67,16 @@ export class QboClientSettings extends Context.Reference<QboClientSettings>()("r
  * - `QBO_THROTTLE_WAIT_MS` the wait after an HTTP 429 before trying again (default QBO's 60 s). Only for a local
  *   QBO server whose throttling is being tested; against Intuit leave it unset, as a shorter wait is refused again.
  */
-export const qboClientSettingsFromEnv = (base: QboClientOptions = defaultQboClientOptions): Layer.Layer<never, ConfigError.ConfigError> =>
+export const qboClientSettingsFromEnv = (base: QboClientOptions = defaultQboClientOptions): Layer.Layer<never, SettingsError> =>
   Layer.effect(
     QboClientSettings,
-    Config.option(
-      Config.integer("QBO_THROTTLE_WAIT_MS").pipe(
-        Config.validate({ message: "QBO_THROTTLE_WAIT_MS must be a whole number of milliseconds, 0 or more", validation: (n) => n >= 0 })
-      )
+    readSettings(
+      Config.option(
+        Config.integer("QBO_THROTTLE_WAIT_MS").pipe(
+          Config.validate({ message: "QBO_THROTTLE_WAIT_MS must be a whole number of milliseconds, 0 or more", validation: (n) => n >= 0 })
+        )
+      ),
+      qboSettingsGuide
     ).pipe(
       Effect.map(
         Option.match({

@@ -1,4 +1,5 @@
-import { Config, type ConfigError, Context, Effect, Layer, Option, type Redacted } from "effect"
+import { Config, Context, Effect, Layer, Option, type Redacted } from "effect"
+import { readSettings, type SettingsError, type SettingsGuide } from "../../SettingsError.ts"
 
 /**
  * How to reach QuickBooks Online. Every setting the QBO side reads, all from the environment:
@@ -86,24 +87,46 @@ export const qboSettingsConfig: Config.Config<QboSettings> = Config.all({
   clientSecret: Config.redacted("QBO_CLIENT_SECRET"),
   redirectUri: Config.string("QBO_REDIRECT_URI").pipe(Config.withDefault("http://localhost:8765/callback")),
   environment: Config.literal("sandbox", "production")("QBO_ENVIRONMENT").pipe(Config.withDefault("sandbox")),
-  baseUrl: Config.option(Config.url("QBO_BASE_URL")),
+  baseUrl: Config.option(
+    Config.string("QBO_BASE_URL").pipe(
+      Config.validate({
+        message: "QBO_BASE_URL must be an http(s) address such as http://localhost:8766 (or unset, for Intuit)",
+        validation: (url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)
+      })
+    )
+  ),
   realmId: Config.option(Config.string("QBO_REALM_ID"))
 }).pipe(
   Config.map(({ baseUrl, realmId, ...rest }) =>
     makeQboSettings({
       ...rest,
-      ...Option.match(baseUrl, { onNone: () => ({}), onSome: (url) => ({ baseUrl: url.toString() }) }),
+      ...Option.match(baseUrl, { onNone: () => ({}), onSome: (url) => ({ baseUrl: new URL(url).toString() }) }),
       ...Option.match(realmId, { onNone: () => ({}), onSome: (id) => ({ realmId: id }) })
     })
   )
 )
 
+/** Every QBO setting with what it is for, for the message that asks for a missing one. */
+export const qboSettingsGuide: SettingsGuide = {
+  system: "QuickBooks Online",
+  readmeSection: "Connecting to QuickBooks Online",
+  settings: {
+    QBO_CLIENT_ID: "the client id of your Intuit app, under Keys & credentials at developer.intuit.com",
+    QBO_CLIENT_SECRET: "that app's client secret",
+    QBO_REDIRECT_URI: "the redirect URI registered in the app, default http://localhost:8765/callback",
+    QBO_ENVIRONMENT: "sandbox or production",
+    QBO_BASE_URL: "another server to use instead of Intuit's; unset for Intuit",
+    QBO_REALM_ID: "the QuickBooks company to work on",
+    QBO_THROTTLE_WAIT_MS: "the wait after QBO answers 429, for a local test server only"
+  }
+}
+
 export class QboConfig extends Context.Tag("reconcile/QboConfig")<QboConfig, QboSettings>() {
-  /** Reads the settings from the environment. */
-  static readonly layer: Layer.Layer<QboConfig, ConfigError.ConfigError> = Layer.effect(
+  /** Reads the settings from the environment; a missing or unusable one is a `SettingsError` saying what to set. */
+  static readonly layer: Layer.Layer<QboConfig, SettingsError> = Layer.effect(
     QboConfig,
     Effect.gen(function* () {
-      return yield* qboSettingsConfig
+      return yield* readSettings(qboSettingsConfig, qboSettingsGuide)
     })
   )
 

@@ -1,5 +1,6 @@
 import { NodeHttpClient } from "@effect/platform-node"
-import { type ConfigError, Layer } from "effect"
+import { Layer } from "effect"
+import type { SettingsError } from "../../SettingsError.ts"
 import { QboAuth } from "./QboAuth.ts"
 import { QboClient } from "./QboClient.ts"
 import { QboConfig } from "./QboConfig.ts"
@@ -10,7 +11,7 @@ import type { QboTokenStore } from "./QboTokenStore.ts"
  * The token store is left to the caller (the SQLite one in production, `QboTokenStore.memory` in tests).
  * Tune with `QboClientSettings` (e.g. a terminal's `onProgress`) by providing it around the program.
  */
-export const QboLive: Layer.Layer<QboClient | QboAuth, ConfigError.ConfigError, QboTokenStore> = QboClient.Default.pipe(
+export const QboLive: Layer.Layer<QboClient | QboAuth, SettingsError, QboTokenStore> = QboClient.Default.pipe(
   Layer.provideMerge(QboAuth.Default),
   Layer.provide(QboConfig.layer),
   Layer.provide(NodeHttpClient.layerUndici)

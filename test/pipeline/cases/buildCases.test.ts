@@ -5,6 +5,7 @@ import { byHandSteps } from "../../../pipeline/apply/byHandSteps.ts"
 import type { Case } from "../../../pipeline/domain/Case.ts"
 import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { describeBlocker } from "../../../pipeline/domain/Blocker.ts"
+import { CalendarDate } from "../../../pipeline/domain/CalendarDate.ts"
 import { SnapshotBuilder } from "./snapshotBuilder.ts"
 
 const settings: CaseSettings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null }
@@ -167,13 +168,24 @@ describe("buildCases", () => {
       .match("pom:b", "pom:c")
     expect(only(run(three)).blockers.map((x) => x._tag)).toEqual(["too-many-accounts"])
 
-    expect(only(run(articlePair(2), { booksClosedThrough: "2025-12-31" })).blockers.map((x) => x._tag)).toEqual([
+    expect(only(run(articlePair(2), { booksClosedThrough: CalendarDate.make("2025-12-31") })).blockers.map((x) => x._tag)).toEqual([
       "invoice-in-closed-period",
       "invoice-in-closed-period"
     ])
 
     const weak = new SnapshotBuilder().pomCustomer("a", { history: 1 }).qboCustomer("10", { invoices: 1 }).match("pom:a", "qbo:10", 0.9)
     expect(only(run(weak)).blockers).toMatchObject([{ _tag: "low-confidence", confidence: 0.9 }])
+  })
+
+  it("holds back only invoices dated on or before the closing day, comparing days, not text", () => {
+    const closedThrough = CalendarDate.make("2025-12-31")
+    const pair = new SnapshotBuilder().articlePair(4, ["2025-12-30", "2025-12-31", "2025-12-31T16:30:00", "2026-01-05"])
+    const closed = only(run(pair, { booksClosedThrough: closedThrough })).blockers.flatMap((b) =>
+      b._tag === "invoice-in-closed-period" ? [b.txnDate] : []
+    )
+    // A date-time on the closing day is inside the closed period, though as text it sorts after "2025-12-31".
+    expect(closed).toEqual(["2025-12-30", "2025-12-31", "2025-12-31T16:30:00"])
+    expect(only(run(pair, { booksClosedThrough: CalendarDate.make("2025-12-29") })).blockers).toEqual([])
   })
 
   it("gives the same case id for the same records whatever their order or state", () => {

@@ -53,7 +53,10 @@ export class SnapshotBuilder {
     return this
   }
 
-  qboCustomer(id: string, opts: { invoices?: number; balance?: number; active?: boolean; createdAt?: string; paid?: boolean; isJob?: boolean } = {}) {
+  qboCustomer(
+    id: string,
+    opts: { invoices?: number; balance?: number; active?: boolean; createdAt?: string; paid?: boolean; isJob?: boolean; txnDates?: ReadonlyArray<string> } = {}
+  ) {
     const n = opts.invoices ?? 0
     let balance = 0
     for (let i = 0; i < n; i++) {
@@ -62,7 +65,7 @@ export class SnapshotBuilder {
         id: QboInvoiceId.make(`${id}0${i}`),
         syncToken: "0",
         docNumber: `D${id}-${i}`,
-        txnDate: "2025-06-01",
+        txnDate: opts.txnDates?.[i] ?? "2025-06-01",
         customerId: QboCustomerId.make(id),
         totalAmt: 100,
         balance: paid ? 0 : 100,
@@ -95,11 +98,11 @@ export class SnapshotBuilder {
    * (jd2) points at the right QBO customer, 2514, which holds the historical invoices. `wrongInvoices` recent
    * invoices on 3987 make it example 2; none, example 1.
    */
-  articlePair(wrongInvoices: number) {
+  articlePair(wrongInvoices: number, wrongTxnDates: ReadonlyArray<string> = []) {
     return this.pomCustomer("jd1", { link: "3987", history: 6, createdAt: "2019-05-01" })
       .pomCustomer("jd2", { link: "2514", history: 0, createdAt: "2021-05-01" })
       .qboCustomer("2514", { invoices: 9, createdAt: "2018-01-01" })
-      .qboCustomer("3987", { invoices: wrongInvoices, createdAt: "2021-05-01" })
+      .qboCustomer("3987", { invoices: wrongInvoices, createdAt: "2021-05-01", txnDates: wrongTxnDates })
       .match("pom:jd1", "pom:jd2")
       .match("qbo:2514", "qbo:3987")
       .match("pom:jd1", "qbo:2514")
