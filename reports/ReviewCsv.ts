@@ -1,11 +1,10 @@
-import { stringify } from "csv-stringify/sync"
 import type { RecordIndex } from "../pipeline/cases/RecordIndex.ts"
 import { describeBlocker } from "../pipeline/domain/Blocker.ts"
 import type { Case } from "../pipeline/domain/Case.ts"
 import type { RunId } from "../pipeline/domain/Ids.ts"
 import { describeActions } from "./describeActions.ts"
 import { describeEvidence } from "./describeEvidence.ts"
-import { excelSafe } from "./excelSafe.ts"
+import { spreadsheetCsv } from "./excelSafe.ts"
 import { pomLabel, qboLabel } from "./recordLabel.ts"
 
 /**
@@ -66,8 +65,4 @@ export const reviewRow = (index: RecordIndex, runId: RunId, c: Case): ReadonlyAr
  * neutralised against formula injection.
  */
 export const reviewCsv = (index: RecordIndex, runId: RunId, cases: ReadonlyArray<Case>): string =>
-  stringify([[...REVIEW_COLUMNS], ...[...cases].sort(reviewOrder).map((c) => reviewRow(index, runId, c).map(excelSafe))], {
-    bom: true,
-    record_delimiter: "windows",
-    quoted_match: /[\n",;]/
-  })
+  spreadsheetCsv([[...REVIEW_COLUMNS], ...[...cases].sort(reviewOrder).map((c) => reviewRow(index, runId, c))])
