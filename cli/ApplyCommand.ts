@@ -2,10 +2,11 @@ import { Command, Options } from "@effect/cli"
 import { Config, Console, Effect, Layer, Option, Schema } from "effect"
 import { dirname } from "node:path"
 import type { CaseOutcome } from "../pipeline/apply/ApplyOutcome.ts"
-import { RunId } from "../pipeline/domain/Ids.ts"
+import { CaseId, RunId } from "../pipeline/domain/Ids.ts"
 import { applyCases } from "../pipeline/apply/applyCases.ts"
 import { checkSignOff, type SignOff } from "../pipeline/apply/checkSignOff.ts"
 import { applyReportCsv } from "../reports/ApplyReportCsv.ts"
+import { type ApplyReportRow, applyReportRows } from "../reports/applyReportRows.ts"
 import { pomWorklistCsv } from "../reports/PomWorklistCsv.ts"
 import { qboAppUrl, qboWorklistCsv } from "../reports/QboWorklistCsv.ts"
 import { withTerminalProgress } from "../reports/TerminalProgress.ts"
@@ -15,7 +16,7 @@ import { QboLive } from "../sources/qbo/api/QboLive.ts"
 import { PomLive, pomApiConfigured } from "../sources/pom/api/PomLive.ts"
 import { readPomExport } from "../sources/pom/files/readPomExport.ts"
 import { readReviewFile } from "../sources/review/readReviewFile.ts"
-import { writeOutputFile } from "../sinks/OutputFolder.ts"
+import { checkWritableFolder, writeOutputFile } from "../sinks/OutputFolder.ts"
 import { PomApiTargetLive } from "../sinks/pom/PomApiTarget.ts"
 import { pomWorklistTarget } from "../sinks/pom/PomWorklistTarget.ts"
 import { applyQboClientOptions, QboApiTargetLive } from "../sinks/qbo/QboApiTarget.ts"
@@ -25,13 +26,14 @@ import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
 import { customerUrlTemplate, decodedWith } from "./optionValues.ts"
+import { recordNamesOfRuns } from "./recordNamesOfRuns.ts"
 import { existingDbOption, jsonOption } from "./sharedOptions.ts"
 
 const encodeChoice = Schema.encodeSync(CaseChoice)
 
 const review = Options.file("review", { exists: "yes" }).pipe(Options.withDescription("The review.csv an admin filled in (decision column)"))
 const dryRun = Options.boolean("dry-run").pipe(Options.withDescription("Check drift and print the steps; write nothing"))
-const out = Options.directory("out").pipe(Options.optional, Options.withDescription("Folder for apply-report.csv and pom-worklist.csv (default: the review file's folder)"))
+const out = Options.directory("out").pipe(Options.optional, Options.withDescription("Folder for apply-report-<apply id>.csv and pom-worklist.csv (default: the review file's folder)"))
 const pomCsv = Options.directory("pom-csv", { exists: "yes" }).pipe(
   Options.optional,
   Options.withDescription("Without POM API access: a fresh POM export, to check drift and confirm worklist steps done by hand")
@@ -103,8 +105,11 @@ export const applyCommand = Command.make(
   (args) => {
     const now = new Date().toISOString()
     const applyId = `A-${now.replace(/[-:]/g, "").replace("T", "-").slice(0, 15)}-${Math.random().toString(36).slice(2, 6)}`
+    const outDir = Option.getOrElse(args.out, () => dirname(args.review))
     return Effect.gen(function* () {
       yield* withRunLock("apply")
+      // Before anything is sent: an apply whose report cannot be written would leave changes nobody can trace.
+      if (!args.dryRun) yield* checkWritableFolder(outDir)
       const store = yield* Store
       if (!args.dryRun) yield* store.startRun(RunId.make(applyId), "apply", { review: args.review }, now)
       const decisions = yield* readReviewFile(args.review)
@@ -144,10 +149,20 @@ export const applyCommand = Command.make(
                 )
               )
             )
-      const outDir = Option.getOrElse(args.out, () => dirname(args.review))
       const outputs: Record<string, string> = {}
+      let report: ReadonlyArray<ApplyReportRow> = []
       if (!args.dryRun) {
-        outputs.report = yield* writeOutputFile(outDir, "apply-report.csv", applyReportCsv(outcomes, signOff.refused))
+        const refused = yield* Effect.forEach(signOff.refused, (r) =>
+          Effect.gen(function* () {
+            const runId = decisions.find((d) => d.line === r.line)?.runId ?? null
+            const stored = runId === null ? Option.none() : yield* store.getCase(runId, CaseId.make(r.caseId))
+            return { ...r, runId, case: Option.getOrNull(stored) }
+          })
+        )
+        const namesOf = yield* recordNamesOfRuns([...outcomes.map((o) => o.runId), ...refused.flatMap((r) => (r.runId === null ? [] : [r.runId]))])
+        report = applyReportRows(outcomes, refused, namesOf)
+        // Named by the apply: an earlier apply's report is the record of what it changed, never replaced.
+        outputs.report = yield* writeOutputFile(outDir, `apply-report-${applyId}.csv`, applyReportCsv(report), { replace: false })
         if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting" && s.byHand.length > 0))) {
           const environment = yield* Config.literal("sandbox", "production")("QBO_ENVIRONMENT").pipe(Config.withDefault("sandbox" as const))
           outputs.qboWorklist = yield* writeOutputFile(outDir, "qbo-worklist.csv", qboWorklistCsv(outcomes, qboAppUrl(environment)))
@@ -168,7 +183,7 @@ export const applyCommand = Command.make(
       }
       if (!args.dryRun) {
         yield* writeOutputFile(outDir, "apply-summary.json", `${JSON.stringify(summary, null, 2)}\n`)
-        yield* store.finishRun(RunId.make(applyId), { status: "ok", snapshotId: null, summary, now: new Date().toISOString() })
+        yield* store.finishRun(RunId.make(applyId), { status: "ok", snapshotId: null, summary: { ...summary, report }, now: new Date().toISOString() })
       }
       const choices = new Map([...choiceOf].map(([id, c]) => [id, describeChoice(c)] as const))
       yield* Console.log(args.json ? JSON.stringify(summary) : humanSummary(summary, outcomes, choices))

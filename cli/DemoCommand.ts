@@ -87,7 +87,7 @@ export const demoCommand = Command.make("demo", { customers, seed }, (args) =>
       [
         `Everything is in ${dir}:`,
         `  run-1/review.csv, run-1/report.html   the first run's cases (with the demo's approvals)`,
-        `  run-1/apply-report.csv                 what apply did, step by step`,
+        `  run-1/apply-report-A-….csv             what apply did, step by step`,
         `  run-2/report.html                      the second run: what is resolved, what is still open`,
         `  reconcile.db                           the store (runs, plans, journal); try: npx reconcile status --db ${db}`,
         `  company/                               the same company as files: npx reconcile run --pom-csv ${join(dir, "company", "pom")} --qbo-snapshot ${join(dir, "company", "qbo")} --out ./out`

@@ -1,7 +1,6 @@
-import { stringify } from "csv-stringify/sync"
 import type { CaseOutcome } from "../pipeline/apply/ApplyOutcome.ts"
 import type { PlanStep } from "../pipeline/domain/PlanStep.ts"
-import { excelSafe } from "./excelSafe.ts"
+import { spreadsheetCsv } from "./excelSafe.ts"
 
 interface WorkItem {
   readonly customer: string
@@ -32,8 +31,7 @@ const item = (s: PlanStep): WorkItem | null => {
  * `link` is built from POM_APP_CUSTOMER_URL (with {id} for the customer id) when that is set.
  */
 export const pomWorklistCsv = (outcomes: ReadonlyArray<CaseOutcome>, customerUrl: string | null): string =>
-  stringify(
-    [
+  spreadsheetCsv([
       ["case_id", "order", "customer", "record", "field", "from", "to", "link"],
       ...outcomes.flatMap((o) =>
         o.steps
@@ -45,6 +43,4 @@ export const pomWorklistCsv = (outcomes: ReadonlyArray<CaseOutcome>, customerUrl
               : [[o.case.id, String(i + 1), w.customer, w.record, w.field, w.from, w.to, customerUrl === null ? "" : customerUrl.replace("{id}", encodeURIComponent(w.customer))]]
           })
       )
-    ].map((row) => row.map(excelSafe)),
-    { bom: true, record_delimiter: "windows" }
-  )
+    ])

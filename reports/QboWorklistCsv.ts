@@ -1,7 +1,6 @@
-import { stringify } from "csv-stringify/sync"
 import type { CaseOutcome, StepOutcome } from "../pipeline/apply/ApplyOutcome.ts"
 import type { Blocker } from "../pipeline/domain/Blocker.ts"
-import { excelSafe } from "./excelSafe.ts"
+import { spreadsheetCsv } from "./excelSafe.ts"
 
 /** QBO's web app, where an admin does the work by hand (the API host is not a page a person can use). */
 export const qboAppUrl = (environment: "sandbox" | "production"): string =>
@@ -59,8 +58,7 @@ const item = (s: StepOutcome, app: string): WorkItem | null => {
  * Each row says what shows apply that it is done; the case's steps that depend on it wait until then.
  */
 export const qboWorklistCsv = (outcomes: ReadonlyArray<CaseOutcome>, app: string): string =>
-  stringify(
-    [
+  spreadsheetCsv([
       ["case_id", "order", "record", "first", "then", "apply_continues_when", "link"],
       ...outcomes.flatMap((o) =>
         o.steps
@@ -70,6 +68,4 @@ export const qboWorklistCsv = (outcomes: ReadonlyArray<CaseOutcome>, app: string
             return w === null ? [] : [[o.case.id, String(i + 1), w.record, s.byHand.map(firstOf).join("; "), w.todo, w.done, w.link]]
           })
       )
-    ].map((row) => row.map(excelSafe)),
-    { bom: true, record_delimiter: "windows" }
-  )
+  ])

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync"
 import type { RecordIndex } from "../pipeline/cases/RecordIndex.ts"
 import { blockerKind, describeBlocker } from "../pipeline/domain/Blocker.ts"
 import { BLOCKER_KIND_LABEL } from "./blockerKindLabel.ts"
@@ -6,7 +5,7 @@ import type { Case } from "../pipeline/domain/Case.ts"
 import type { RunId } from "../pipeline/domain/Ids.ts"
 import { describeActions } from "./describeActions.ts"
 import { describeEvidence } from "./describeEvidence.ts"
-import { excelSafe } from "./excelSafe.ts"
+import { spreadsheetCsv } from "./excelSafe.ts"
 import { pomLabel, qboLabel } from "./recordLabel.ts"
 
 /**
@@ -76,8 +75,4 @@ export const reviewRow = (index: RecordIndex, runId: RunId, c: Case): ReadonlyAr
  * neutralised against formula injection.
  */
 export const reviewCsv = (index: RecordIndex, runId: RunId, cases: ReadonlyArray<Case>): string =>
-  stringify([[...REVIEW_COLUMNS], ...[...cases].sort(reviewOrder).map((c) => reviewRow(index, runId, c).map(excelSafe))], {
-    bom: true,
-    record_delimiter: "windows",
-    quoted_match: /[\n",;]/
-  })
+  spreadsheetCsv([[...REVIEW_COLUMNS], ...[...cases].sort(reviewOrder).map((c) => reviewRow(index, runId, c))])

@@ -2,6 +2,7 @@ import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Duration, Effect, Schedule } from "effect"
 import type { RunSummary } from "../pipeline/RunSummary.ts"
+import { redactUrl, redactUrlsIn } from "./redactUrl.ts"
 
 /** A busy receiver gets a few chances; a run's outcome never depends on it. */
 const webhookRetry = Schedule.exponential(Duration.seconds(1)).pipe(Schedule.intersect(Schedule.recurs(3)))
@@ -25,8 +26,22 @@ export const webhookBody = (s: RunSummary) => ({
 })
 
 /**
+ * The secret parts of a URL (user info, query, fragment), to take out of any text that might quote them apart
+ * from the URL (an HTTP client's error naming only the host and the query, say).
+ */
+const secretsOf = (url: string): ReadonlyArray<string> => {
+  if (!URL.canParse(url)) return [url]
+  const u = new URL(url)
+  return [u.username, u.password, u.search, u.hash, decodeURIComponent(u.search), decodeURIComponent(u.password)].filter((part) => part.length > 1)
+}
+
+/** Text about the webhook as it may be logged: URLs redacted, secret parts of this one removed. */
+const scrub = (url: string, text: string): string =>
+  secretsOf(url).reduce((t, secret) => t.replaceAll(secret, "…"), redactUrlsIn(text))
+
+/**
  * POSTs the run summary as JSON. A failure is logged, never fatal: the review files are written either way.
- * The URL is not logged, since webhook URLs often carry a secret token.
+ * The URL is logged as scheme, host and path only, since webhook URLs often carry a secret token.
  */
 export const notifyWebhook = (url: string, summary: RunSummary) =>
   Effect.gen(function* () {
@@ -34,10 +49,12 @@ export const notifyWebhook = (url: string, summary: RunSummary) =>
     const request = yield* HttpClientRequest.post(url).pipe(HttpClientRequest.bodyJson(webhookBody(summary)))
     const response = yield* client.execute(request).pipe(Effect.timeout(Duration.seconds(10)))
     if (response.status >= 300) return yield* Effect.fail(new Error(`the receiver answered HTTP ${response.status}`))
-    yield* Effect.logInfo(`notified the webhook of ${summary.diff.new} new case(s)`)
+    yield* Effect.logInfo(`notified the webhook ${redactUrl(url)} of ${summary.diff.new} new case(s)`)
   }).pipe(
     Effect.retry(webhookRetry),
-    Effect.catchAll((e) => Effect.logWarning(`the webhook could not be notified: ${e instanceof Error ? e.message : String(e)}`)),
+    Effect.catchAll((e) =>
+      Effect.logWarning(`the webhook ${redactUrl(url)} could not be notified: ${scrub(url, e instanceof Error ? e.message : String(e))}`)
+    ),
     Effect.scoped,
     Effect.provide(NodeHttpClient.layerUndici)
   )

@@ -19,8 +19,16 @@ const entities: Readonly<Record<string, string>> = {
   "'": "&#39;"
 }
 
-/** Escapes text for element content and for quoted attribute values alike. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => entities[ch] ?? ch)
+/**
+ * Bidirectional controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the marks
+ * (U+200E, U+200F, U+061C). In a customer's name they can make the page show text in another order than it
+ * holds ("Jane Doe" whose ids read reversed, a number that reads as another), so they are removed from data.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g
+
+/** Escapes text for element content and for quoted attribute values alike, without its bidirectional controls. */
+export const escapeHtml = (text: string): string =>
+  text.replace(BIDI_CONTROLS, "").replace(/[&<>"']/g, (ch) => entities[ch] ?? ch)
 
 const render = (value: HtmlValue): string => {
   if (value instanceof Html) return value.markup

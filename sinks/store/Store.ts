@@ -2,6 +2,7 @@ import Database from "better-sqlite3"
 import { and, desc, eq, gt, isNull, ne, notInArray } from "drizzle-orm"
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator"
+import { readMigrationFiles } from "drizzle-orm/migrator"
 import { Effect, Layer, Option, Schema } from "effect"
 import { closeSync, chmodSync, mkdirSync, openSync } from "node:fs"
 import { dirname } from "node:path"
@@ -13,6 +14,7 @@ import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
 import { Snapshot, StoredSnapshot } from "../../pipeline/domain/Snapshot.ts"
 import { packSnapshot } from "./packSnapshot.ts"
 import * as schema from "./schema.ts"
+import { NewerStoreError } from "./NewerStoreError.ts"
 import { schemaJsonPieces } from "./schemaJson.ts"
 import { StoreError } from "./StoreError.ts"
 
@@ -46,11 +48,13 @@ export interface ChosenPlan {
   readonly decidedAt: string
 }
 
+type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
 /**
- * Opens (creating it, and any folders missing on its path, with owner-only permissions) and migrates the SQLite
- * file. Tokens live in it.
+ * Opens (creating it, and any folders missing on its path, with owner-only permissions) the SQLite file. Tokens
+ * live in it.
  */
-const open = (path: string): BetterSQLite3Database<typeof schema> & { $client: Database.Database } => {
+const connect = (path: string): Db => {
   if (path !== ":memory:") {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     closeSync(openSync(path, "a", 0o600))
@@ -62,17 +66,39 @@ const open = (path: string): BetterSQLite3Database<typeof schema> & { $client: D
   client.pragma("busy_timeout = 5000")
   // Durable on commit: the store holds rotated OAuth refresh tokens and the apply journal.
   client.pragma("synchronous = FULL")
-  const db = drizzle(client, { schema })
-  migrate(db, { migrationsFolder })
-  return db
+  return drizzle(client, { schema })
 }
+
+/**
+ * drizzle applies only migrations newer than the newest it finds recorded, so a store a newer build migrated
+ * would be used as is, its unknown tables and columns misread. Such a store is refused before anything is written.
+ */
+const refuseNewerStore = (path: string, db: Db) =>
+  Effect.gen(function* () {
+    const known = yield* Effect.try({
+      try: () => Math.max(0, ...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis)),
+      catch: (cause) => new StoreError({ path, operation: "read its migrations", cause })
+    })
+    const newest = yield* Effect.try({
+      try: () => {
+        const table = db.$client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get()
+        if (table === undefined) return 0
+        const row: unknown = db.$client.prepare("SELECT MAX(CAST(created_at AS INTEGER)) AS newest FROM __drizzle_migrations").get()
+        return typeof row === "object" && row !== null && "newest" in row && typeof row.newest === "number" ? row.newest : 0
+      },
+      catch: (cause) => new StoreError({ path, operation: "read its migrations", cause })
+    })
+    if (newest > known) return yield* new NewerStoreError({ path, storeMigration: newest, knownMigration: known })
+  })
 
 const make = (path: string) =>
   Effect.gen(function* () {
     const db = yield* Effect.acquireRelease(
-      Effect.try({ try: () => open(path), catch: (cause) => new StoreError({ path, operation: "open", cause }) }),
+      Effect.try({ try: () => connect(path), catch: (cause) => new StoreError({ path, operation: "open", cause }) }),
       (db) => Effect.sync(() => db.$client.close())
     )
+    yield* refuseNewerStore(path, db)
+    yield* Effect.try({ try: () => migrate(db, { migrationsFolder }), catch: (cause) => new StoreError({ path, operation: "migrate", cause }) })
     const run = <A>(operation: string, f: () => A): Effect.Effect<A, StoreError> =>
       Effect.try({ try: f, catch: (cause) => new StoreError({ path, operation, cause }) })
 

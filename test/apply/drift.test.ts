@@ -145,7 +145,7 @@ describe("reconcile apply when records changed after review", () => {
     expect(result.code).toBe(1)
     expect(applyJson(result.stdout).cases).toMatchObject({ done: fixable.length - drifts.length, stale: drifts.length, failed: 0 })
 
-    const report = readApplyReport(join(sandbox.dir, "apply-report.csv"))
+    const report = readApplyReport(applyJson(result.stdout).outputs.report ?? "")
     for (const [caseId, { kind, message }] of expected) {
       const rows = report.filter((r) => r.case_id === caseId)
       expect({ kind, rows: rows.map((r) => [r.case_status, r.status, r.detail]) }).toEqual({
@@ -184,7 +184,7 @@ describe("reconcile apply when records changed after review", () => {
     await edited
     expect(result.code).toBe(1)
     expect(applyJson(result.stdout).cases).toMatchObject({ done: 0, failed: 1 })
-    const report = readApplyReport(join(sandbox.dir, "apply-report.csv")).filter((r) => r.case_id === raced.id)
+    const report = readApplyReport(applyJson(result.stdout).outputs.report ?? "").filter((r) => r.case_id === raced.id)
     const failedRows = report.filter((r) => r.status === "failed")
     expect(failedRows.map((r) => r.action)).toEqual(["move-invoice"])
     expect(failedRows[0]?.error).toMatch(/the record changed in the meantime \(5010 .*\): re-run and review again/)

@@ -52,7 +52,8 @@ describe("reconcile apply against the live QBO and POM", () => {
     }
     expect(tallyWrites(sandbox, approved)).toEqual({ missing: [], repeated: [], unexpected: [] })
 
-    const report = readApplyReport(join(sandbox.dir, "run1", "apply-report.csv"))
+    expect(summary.outputs.report).toBe(join(sandbox.dir, "run1", `apply-report-${summary.applyId}.csv`))
+    const report = readApplyReport(summary.outputs.report ?? "")
     expect(report).toHaveLength(summary.stepsDone)
     for (const c of approved) {
       const rows = report.filter((r) => r.case_id === c.id)

@@ -52,6 +52,6 @@ export const encodeWindows1252 = (text: string): Buffer => Buffer.from(Array.fro
 export const writeExcelWindows1252 = (path: string, sheet: ReviewSheet, headers: ReadonlyArray<string>): void =>
   writeFileSync(path, encodeWindows1252(toCsv(sheet, headers, ";")))
 
-/** apply-report.csv as rows keyed by its headers. */
+/** An apply-report-<apply id>.csv as rows keyed by its headers. */
 export const readApplyReport = (path: string): ReadonlyArray<Readonly<Record<string, string>>> =>
   parse(readFileSync(path), { bom: true, columns: true })

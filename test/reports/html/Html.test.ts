@@ -27,3 +27,18 @@ describe("html", () => {
     expect(escapeHtml("plain text")).toBe("plain text")
   })
 })
+
+describe("html and bidirectional text", () => {
+  const controls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C"]
+
+  it("removes every control that could reorder a customer's text on the page, in content and attributes", () => {
+    for (const ch of controls) {
+      const name = `Jane ${ch}eoD${ch} <b>`
+      expect(html`<td title="${name}">${name}</td>`.markup).toBe(`<td title="Jane eoD &lt;b&gt;">Jane eoD &lt;b&gt;</td>`)
+    }
+  })
+
+  it("keeps other text as it is, right-to-left letters included", () => {
+    expect(escapeHtml("שלום Doe – Zoë")).toBe("שלום Doe – Zoë")
+  })
+})

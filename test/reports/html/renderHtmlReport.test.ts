@@ -74,6 +74,18 @@ describe("renderHtmlReport", () => {
     expect(page).toContain(`aria-label="Match weights, POM a&quot;&gt;&lt;img src=x onerror=alert(1)&gt; and QBO 10"`)
   })
 
+  it("removes bidirectional controls from record text, so a name cannot show reversed or reorder its row", () => {
+    const id = "cus_\u202E7701\u202C\u2067x\u2069\u200F"
+    const b = new SnapshotBuilder().pomCustomer(id, { history: 1 }).qboCustomer("10", { invoices: 1 })
+    b.matches.push({ left: { system: "pom", id }, right: { system: "qbo", id: "10" }, weight: 20, probability: 0.999, contributions: [{ field: "phone", level: "exact", weight: 20 }] })
+    const snapshot = b.build()
+    const cases = buildCases(snapshot, b.matches, { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null })
+    expect(cases).toHaveLength(1)
+    const page = renderHtmlReport({ ...emptyInput(), summary: summaryFor(snapshot, cases, 1), cases, index: indexSnapshot(snapshot) })
+    expect(page).toContain("cus_7701x")
+    expect(page).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/)
+  })
+
   it("highlights the cells that differ between the records and no others", () => {
     const input = realisticInput()
     const chen = findCase(input.cases, (c) => c.pomIds.some((id) => id === "rc1"))
