@@ -4,6 +4,7 @@ import { Console, Effect, Layer } from "effect"
 import { loggingLayer } from "./logging.ts"
 import { runCommand } from "./RunCommand.ts"
 import { applyCommand } from "./ApplyCommand.ts"
+import { revertCommand } from "./RevertCommand.ts"
 import { evalCommand } from "./EvalCommand.ts"
 import { decisionsCommand } from "./DecisionsCommand.ts"
 import { demoCommand } from "./DemoCommand.ts"
@@ -14,7 +15,7 @@ import { scheduleCommand } from "./ScheduleCommand.ts"
 
 const reconcile = Command.make("reconcile").pipe(
   Command.withDescription("Find and fix duplicate customers and wrong links between Pool Office Manager and QuickBooks Online"),
-  Command.withSubcommands([runCommand, pullCommand, applyCommand, evalCommand, scheduleCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
+  Command.withSubcommands([runCommand, pullCommand, applyCommand, revertCommand, evalCommand, scheduleCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
 )
 
 const cli = Command.run(reconcile, { name: "reconcile", version: "0.1.0" })

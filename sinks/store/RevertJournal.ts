@@ -151,7 +151,18 @@ const make = Effect.gen(function* () {
         .map((r): CaseRevert => ({ ...r, runId: RunId.make(r.runId), caseId: CaseId.make(r.caseId) }))
     )
 
-  return { ensureSteps, stepsOf, record, setCase, finish, revertsOf }
+  /** The runs whose plan for this case apply started (journal rows exist), whether or not it finished. */
+  const appliedRunsOf = (caseId: CaseId) =>
+    run("read the journal", () =>
+      db
+        .selectDistinct({ runId: schema.applySteps.runId })
+        .from(schema.applySteps)
+        .where(eq(schema.applySteps.caseId, caseId))
+        .all()
+        .map((r) => RunId.make(r.runId))
+    )
+
+  return { ensureSteps, stepsOf, record, setCase, finish, revertsOf, appliedRunsOf }
 })
 
 /** The revert journal in the store: every reverse step's state, and every reverted case's. */
