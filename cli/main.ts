@@ -5,6 +5,7 @@ import { speakingPlainly } from "./speakingPlainly.ts"
 import { loggingLayer } from "./logging.ts"
 import { runCommand } from "./RunCommand.ts"
 import { applyCommand } from "./ApplyCommand.ts"
+import { revertCommand } from "./RevertCommand.ts"
 import { evalCommand } from "./EvalCommand.ts"
 import { decisionsCommand } from "./DecisionsCommand.ts"
 import { demoCommand } from "./DemoCommand.ts"
@@ -18,7 +19,7 @@ if (process.stderr.isTTY) process.stderr.write("\r\u001b[K")
 
 const reconcile = Command.make("reconcile").pipe(
   Command.withDescription("Find and fix duplicate customers and wrong links between Pool Office Manager and QuickBooks Online"),
-  Command.withSubcommands([runCommand, pullCommand, applyCommand, evalCommand, scheduleCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
+  Command.withSubcommands([runCommand, pullCommand, applyCommand, revertCommand, evalCommand, scheduleCommand, statusCommand, decisionsCommand, qboCommand, demoCommand])
 )
 
 const cli = Command.run(reconcile, { name: "reconcile", version: "0.1.0" })

@@ -70,6 +70,12 @@ export class QboTarget extends Context.Tag("reconcile/QboTarget")<
       readonly syncToken: string
       readonly requestId: string
     }) => Effect.Effect<WriteOutcome<QboCustomerState>, TargetUnavailable>
+    /** Makes a retired customer active again (revert), under its name without QBO's " (deleted)" mark. */
+    readonly reactivateCustomer: (input: {
+      readonly id: QboCustomerId
+      readonly syncToken: string
+      readonly requestId: string
+    }) => Effect.Effect<WriteOutcome<QboCustomerState>, TargetUnavailable>
   }
 >() {}
 

@@ -164,6 +164,12 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
         refuse(`already applied (${done.updatedAt})`)
         continue
       }
+      // A reverted case's reviewed plan expects records as they were before apply: the revert moved them on.
+      const reverted = applications.find((a) => a.caseId === f.case.id && a.runId === f.decision.runId && a.status === "reverted")
+      if (reverted !== undefined) {
+        refused.push({ line: f.decision.line, caseId: f.case.id, reason: `${reverted.detail ?? "reverted"}: run reconcile run and review the case again` })
+        continue
+      }
       const newer = yield* store.runsAfter(f.decision.runId)
       const latest = newer[0]
       if (latest !== undefined) {

@@ -1,14 +1,13 @@
 import { Effect } from "effect"
 import type { PlanStep } from "../domain/PlanStep.ts"
 import { PomTarget, QboTarget } from "./ApplyTargets.ts"
-import { type CurrentState, recordsTouched } from "./CurrentState.ts"
+import { type CurrentState, type RecordIds, recordsTouched } from "./CurrentState.ts"
 
-/** Reads every record the steps touch from both systems (QBO and POM in parallel). */
-export const readCurrentState = (steps: ReadonlyArray<PlanStep>) =>
+/** Reads these records from both systems (QBO and POM in parallel). */
+export const readRecords = (ids: RecordIds) =>
   Effect.gen(function* () {
     const qbo = yield* QboTarget
     const pom = yield* PomTarget
-    const ids = recordsTouched(steps)
     const [invoices, qboCustomers, pomCustomers, appointments, services] = yield* Effect.all(
       [
         qbo.readInvoices(ids.invoices),
@@ -24,4 +23,8 @@ export const readCurrentState = (steps: ReadonlyArray<PlanStep>) =>
     // In worklist mode without a fresh export nothing comes back: POM's state is unknown, not "deleted".
     const pomKnown = pom.mode === "api" || pomTouched === 0 || pomSeen > 0
     return { invoices, qboCustomers, pomCustomers, appointments, services, pomKnown } satisfies CurrentState
-  }).pipe(Effect.withSpan("readCurrentState"))
+  }).pipe(Effect.withSpan("readRecords"))
+
+/** Reads every record the steps touch from both systems. */
+export const readCurrentState = (steps: ReadonlyArray<PlanStep>) =>
+  readRecords(recordsTouched(steps)).pipe(Effect.withSpan("readCurrentState"))

@@ -51,6 +51,12 @@ const invoiceState = (raw: unknown): Either.Either<readonly [QboInvoiceId, Invoi
 const customerState = (raw: unknown): Either.Either<readonly [QboCustomerId, QboCustomerState], string> =>
   Either.map(decodeQboCustomer(raw), (c) => [c.id, { syncToken: c.syncToken, active: c.active, balance: c.balance }] as const)
 
+const customerWritten = (raw: unknown): WriteOutcome<QboCustomerState> =>
+  Either.match(customerState(raw), {
+    onLeft: (reason): WriteOutcome<QboCustomerState> => ({ ok: false, code: "unexpected-response", message: reason, stale: false }),
+    onRight: ([, state]): WriteOutcome<QboCustomerState> => ({ ok: true, state })
+  })
+
 /** Apply's QBO side: reads by `Id IN (...)` queries, invoice moves through the batch endpoint, sparse updates. */
 export const QboApiTargetLive = Layer.effect(
   QboTarget,
@@ -94,12 +100,25 @@ export const QboApiTargetLive = Layer.effect(
         }).pipe(Effect.map((parts) => parts.flat())),
       inactivateCustomer: ({ id, syncToken, requestId }) =>
         client.sparseUpdateCustomer({ id, syncToken, fields: { Active: false }, requestId }).pipe(
-          Effect.map((raw) =>
-            Either.match(customerState(raw), {
-              onLeft: (reason): WriteOutcome<QboCustomerState> => ({ ok: false, code: "unexpected-response", message: reason, stale: false }),
-              onRight: ([, state]): WriteOutcome<QboCustomerState> => ({ ok: true, state })
-            })
-          ),
+          Effect.map(customerWritten),
+          Effect.catchTag("QboFault", (e) => Effect.succeed<WriteOutcome<QboCustomerState>>(refused(e))),
+          Effect.mapError(unavailable)
+        ),
+      reactivateCustomer: ({ id, syncToken, requestId }) =>
+        Effect.gen(function* () {
+          // QBO shows an inactive customer as "Name (deleted)"; whether reactivating drops the mark is not
+          // documented, so the name is sent without it (the decoder strips it), read under the same SyncToken.
+          const rows = yield* client.query(`SELECT * FROM Customer WHERE Id IN (${quoted([id])}) AND Active IN (true, false)`)
+          const current = rows.map(decodeQboCustomer).find((c) => Either.isRight(c) && c.right.id === id)
+          if (current === undefined || Either.isLeft(current)) {
+            return { ok: false, code: "610", message: `QBO customer ${id} could not be read`, stale: false } satisfies WriteOutcome<QboCustomerState>
+          }
+          if (current.right.syncToken !== syncToken) {
+            return { ok: false, code: "5010", message: `QBO customer ${id} changed (SyncToken ${syncToken} → ${current.right.syncToken})`, stale: true } satisfies WriteOutcome<QboCustomerState>
+          }
+          const raw = yield* client.sparseUpdateCustomer({ id, syncToken, fields: { Active: true, DisplayName: current.right.displayName }, requestId })
+          return customerWritten(raw)
+        }).pipe(
           Effect.catchTag("QboFault", (e) => Effect.succeed<WriteOutcome<QboCustomerState>>(refused(e))),
           Effect.mapError(unavailable)
         )

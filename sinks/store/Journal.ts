@@ -8,7 +8,7 @@ import { Store } from "./Store.ts"
 import { StoreError } from "./StoreError.ts"
 
 export type StepStatus = "pending" | "sent" | "done" | "failed" | "skipped" | "waiting"
-export type CaseApplyStatus = "in-progress" | "done" | "failed" | "stale" | "waiting"
+export type CaseApplyStatus = "in-progress" | "done" | "failed" | "stale" | "waiting" | "reverted"
 
 export interface StepKey {
   readonly runId: RunId

@@ -20,7 +20,7 @@ import { StoreError } from "./StoreError.ts"
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url))
 
-export type RunKind = "run" | "pull" | "apply"
+export type RunKind = "run" | "pull" | "apply" | "revert"
 export type RunStatus = "running" | "ok" | "failed"
 
 export interface RunRecord {

@@ -9,7 +9,7 @@ import { blob, index, integer, primaryKey, real, sqliteTable, text } from "drizz
 
 export const runs = sqliteTable("runs", {
   id: text("id").primaryKey(),
-  kind: text("kind", { enum: ["run", "pull", "apply"] }).notNull(),
+  kind: text("kind", { enum: ["run", "pull", "apply", "revert"] }).notNull(),
   status: text("status", { enum: ["running", "ok", "failed"] }).notNull(),
   startedAt: text("started_at").notNull(),
   finishedAt: text("finished_at"),
@@ -135,18 +135,71 @@ export const applySteps = sqliteTable(
   (t) => [primaryKey({ columns: [t.runId, t.caseId, t.stepIndex] }), index("apply_steps_case").on(t.caseId)]
 )
 
-/** Where each approved case stands. `done` cases are never applied again. */
+/**
+ * Where each approved case stands. `done` cases are never applied again; `reverted` ones were undone by
+ * `reconcile revert` and count as not applied (a newer review of the case may be applied).
+ */
 export const caseApplications = sqliteTable(
   "case_applications",
   {
     runId: text("run_id").notNull(),
     caseId: text("case_id").notNull(),
     applyId: text("apply_id").notNull(),
-    status: text("status", { enum: ["in-progress", "done", "failed", "stale", "waiting"] }).notNull(),
+    status: text("status", { enum: ["in-progress", "done", "failed", "stale", "waiting", "reverted"] }).notNull(),
     detail: text("detail"),
     updatedAt: text("updated_at").notNull()
   },
   (t) => [primaryKey({ columns: [t.runId, t.caseId] }), index("case_applications_case").on(t.caseId)]
+)
+
+/**
+ * The revert journal: one row per reverse step of an applied case (keyed by the apply step it reverses), written
+ * before the step is sent and updated with its outcome, like `apply_steps`. An application is reverted at most
+ * once, so the apply step's key is the revert step's key, and a crashed revert resumes on the same rows.
+ */
+export const revertSteps = sqliteTable(
+  "revert_steps",
+  {
+    runId: text("run_id").notNull(),
+    caseId: text("case_id").notNull(),
+    stepIndex: integer("step_index").notNull(),
+    revertId: text("revert_id").notNull(),
+    kind: text("kind", {
+      enum: [
+        "reactivate-qbo-customer",
+        "restore-pom-status",
+        "restore-quickbooks-id",
+        "move-appointment-back",
+        "move-service-back",
+        "move-invoice-back"
+      ]
+    }).notNull(),
+    system: text("system", { enum: ["qbo", "pom"] }).notNull(),
+    targetId: text("target_id").notNull(),
+    status: text("status", { enum: ["pending", "sent", "done", "failed", "waiting"] }).notNull(),
+    /** Idempotency key of the reverse write; differs from the apply step's, the same on every resend. */
+    requestId: text("request_id").notNull(),
+    /** What apply left, which the revert expects to find. */
+    expected: text("expected", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    error: text("error"),
+    updatedAt: text("updated_at").notNull()
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.caseId, t.stepIndex] }), index("revert_steps_case").on(t.caseId)]
+)
+
+/** Where the revert of each applied case stands. */
+export const caseReverts = sqliteTable(
+  "case_reverts",
+  {
+    runId: text("run_id").notNull(),
+    caseId: text("case_id").notNull(),
+    revertId: text("revert_id").notNull(),
+    status: text("status", { enum: ["in-progress", "reverted", "waiting", "failed", "stale"] }).notNull(),
+    detail: text("detail"),
+    updatedAt: text("updated_at").notNull()
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.caseId] }), index("case_reverts_case").on(t.caseId)]
 )
 
 /**

@@ -76,6 +76,16 @@ export class InMemorySystems {
           c.syncToken = String(Number(c.syncToken) + 1)
           this.writes.push({ system: "qbo", id, requestId })
           return { ok: true, state: { ...c } }
+        }),
+      reactivateCustomer: ({ id, syncToken, requestId }) =>
+        Effect.sync((): WriteOutcome<QboCustomerState> => {
+          const c = this.qboCustomers.get(id)
+          if (c === undefined) return { ok: false, code: "610", message: "Object Not Found", stale: false }
+          if (c.syncToken !== syncToken) return { ok: false, code: "5010", message: "Stale Object Error", stale: true }
+          c.active = true
+          c.syncToken = String(Number(c.syncToken) + 1)
+          this.writes.push({ system: "qbo", id, requestId })
+          return { ok: true, state: { ...c } }
         })
     })
     const pomWrite = <S>(id: string, requestId: string, apply: () => S | undefined): WriteOutcome<S> => {
