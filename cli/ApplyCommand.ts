@@ -11,22 +11,15 @@ import { pomWorklistCsv } from "../reports/PomWorklistCsv.ts"
 import { qboAppUrl, qboWorklistCsv } from "../reports/QboWorklistCsv.ts"
 import { withTerminalProgress } from "../reports/TerminalProgress.ts"
 import { CaseChoice, describeChoice, isNoChoice } from "../pipeline/domain/CaseChoice.ts"
-import { qboClientSettingsFromEnv } from "../sources/qbo/api/QboClientSettings.ts"
-import { QboLive } from "../sources/qbo/api/QboLive.ts"
-import { PomLive, pomApiConfigured } from "../sources/pom/api/PomLive.ts"
-import { readPomExport } from "../sources/pom/files/readPomExport.ts"
 import { readReviewFile } from "../sources/review/readReviewFile.ts"
 import { checkWritableFolder, writeOutputFile } from "../sinks/OutputFolder.ts"
-import { PomApiTargetLive } from "../sinks/pom/PomApiTarget.ts"
-import { pomWorklistTarget } from "../sinks/pom/PomWorklistTarget.ts"
-import { applyQboClientOptions, QboApiTargetLive } from "../sinks/qbo/QboApiTarget.ts"
 import { Journal } from "../sinks/store/Journal.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
-import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
 import { customerUrlTemplate, decodedWith } from "./optionValues.ts"
 import { recordNamesOfRuns } from "./recordNamesOfRuns.ts"
+import { pomTargetLayer, qboTargetLayer } from "./targetLayers.ts"
 import { existingDbOption, jsonOption } from "./sharedOptions.ts"
 
 const encodeChoice = Schema.encodeSync(CaseChoice)
@@ -88,17 +81,6 @@ const humanSummary = (s: ApplySummary, outcomes: ReadonlyArray<CaseOutcome>, cho
     ...Object.entries(s.outputs).map(([k, v]) => `${k}: ${v}`)
   ].join("\n")
 
-/** The POM side: the API when configured, else a worklist checked against a fresh export if one is given. */
-const pomTargetLayer = (pomCsv: Option.Option<string>) =>
-  Layer.unwrapEffect(
-    Effect.gen(function* () {
-      if (yield* pomApiConfigured) return PomApiTargetLive.pipe(Layer.provide(PomLive))
-      if (Option.isNone(pomCsv)) return pomWorklistTarget(null)
-      const fresh = yield* readPomExport(pomCsv.value)
-      return pomWorklistTarget(fresh)
-    })
-  )
-
 export const applyCommand = Command.make(
   "apply",
   { review, dryRun, db: existingDbOption, json: jsonOption, out, pomCsv, customerUrl },
@@ -144,7 +126,7 @@ export const applyCommand = Command.make(
           : yield* withTerminalProgress(applyCases(signOff.approved, { applyId, dryRun: args.dryRun })).pipe(
               Effect.provide(
                 Layer.mergeAll(
-                  QboApiTargetLive.pipe(Layer.provide(QboLive), Layer.provide(SqliteQboTokenStore), Layer.provide(qboClientSettingsFromEnv(applyQboClientOptions))),
+                  qboTargetLayer,
                   pomTargetLayer(args.pomCsv)
                 )
               )
