@@ -14,6 +14,7 @@ import { QboLive } from "../sources/qbo/api/QboLive.ts"
 import { PomLive, pomApiConfigured } from "../sources/pom/api/PomLive.ts"
 import { readPomExport } from "../sources/pom/files/readPomExport.ts"
 import { readReviewFile } from "../sources/review/readReviewFile.ts"
+import { confidenceText } from "../reports/confidenceText.ts"
 import { writeOutputFile } from "../sinks/OutputFolder.ts"
 import { PomApiTargetLive } from "../sinks/pom/PomApiTarget.ts"
 import { pomWorklistTarget } from "../sinks/pom/PomWorklistTarget.ts"
@@ -62,7 +63,7 @@ const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyM
   outcomes
     .map((o) =>
       [
-        `${o.case.id} (${o.case.scenario})${choices.has(o.case.id) ? ` as chosen: ${choices.get(o.case.id)}` : ""}${o.detail === null ? "" : `: ${o.detail}`}`,
+        `${o.case.id} (${o.case.scenario}, confidence ${confidenceText(o.case)})${choices.has(o.case.id) ? ` as chosen: ${choices.get(o.case.id)}` : ""}${o.detail === null ? "" : `: ${o.detail}`}`,
         ...o.steps.map(
           (s) =>
             `  ${s.stepIndex + 1}. ${s.step._tag}: ${s.step.reason}${s.status === "done" ? " (already done)" : s.byHand.length > 0 ? " (by hand in QBO: goes on qbo-worklist.csv)" : ""}`
