@@ -24,6 +24,7 @@ import { withRunLock } from "../sinks/store/RunLock.ts"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
+import { pomCustomerUrlTemplate } from "./recordLinks.ts"
 import { dbOption, jsonOption } from "./sharedOptions.ts"
 
 const encodeChoice = Schema.encodeSync(CaseChoice)
@@ -150,7 +151,7 @@ export const applyCommand = Command.make(
           outputs.qboWorklist = yield* writeOutputFile(outDir, "qbo-worklist.csv", qboWorklistCsv(outcomes, qboAppUrl(environment)))
         }
         if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting" && s.byHand.length === 0))) {
-          outputs.pomWorklist = yield* writeOutputFile(outDir, "pom-worklist.csv", pomWorklistCsv(outcomes, Option.getOrNull(args.customerUrl)))
+          outputs.pomWorklist = yield* writeOutputFile(outDir, "pom-worklist.csv", pomWorklistCsv(outcomes, yield* pomCustomerUrlTemplate(args.customerUrl)))
         }
       }
       const summary: ApplySummary = {
