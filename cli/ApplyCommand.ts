@@ -29,7 +29,7 @@ import { dbOption, jsonOption } from "./sharedOptions.ts"
 
 const encodeChoice = Schema.encodeSync(CaseChoice)
 
-const review = Options.file("review", { exists: "yes" }).pipe(Options.withDescription("The review.csv an admin filled in (decision column)"))
+const review = Options.file("review", { exists: "yes" }).pipe(Options.withDescription("The review.xlsx or review.csv an admin filled in (decision column)"))
 const dryRun = Options.boolean("dry-run").pipe(Options.withDescription("Check drift and print the steps; write nothing"))
 const out = Options.directory("out").pipe(Options.optional, Options.withDescription("Folder for apply-report.csv and pom-worklist.csv (default: the review file's folder)"))
 const pomCsv = Options.directory("pom-csv", { exists: "yes" }).pipe(
@@ -46,7 +46,7 @@ export interface ApplySummary {
   readonly dryRun: boolean
   readonly approved: number
   readonly rejected: number
-  readonly refused: ReadonlyArray<{ readonly line: number; readonly caseId: string; readonly reason: string }>
+  readonly refused: ReadonlyArray<{ readonly row: number; readonly caseId: string; readonly reason: string }>
   readonly cases: Readonly<Record<CaseOutcome["status"], number>>
   readonly stepsDone: number
   readonly outputs: Readonly<Record<string, string>>
@@ -76,7 +76,7 @@ const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyM
 const humanSummary = (s: ApplySummary, outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyMap<string, string>) =>
   [
     `${s.dryRun ? "Dry run" : "Apply"} ${s.applyId}: ${s.approved} approved, ${s.rejected} rejected (remembered), ${s.refused.length} refused.`,
-    ...s.refused.map((r) => `  refused line ${r.line} ${r.caseId}: ${r.reason}`),
+    ...s.refused.map((r) => `  refused row ${r.row} ${r.caseId}: ${r.reason}`),
     s.dryRun
       ? describeDryRun(outcomes, choices)
       : `Cases: ${s.cases.done} done, ${s.cases.waiting} waiting for work by hand, ${s.cases.stale} stale, ${s.cases.failed} failed; ${s.stepsDone} steps done.`,
@@ -120,7 +120,7 @@ export const applyCommand = Command.make(
                 decision: decision.decision,
                 fingerprint: c.fingerprint,
                 note: decision.note,
-                source: `${args.review}:${decision.line}`,
+                source: `${args.review} row ${decision.row}`,
                 decidedAt: now,
                 choice: choice === undefined ? null : encodeChoice(choice)
               }]

@@ -24,7 +24,7 @@ export const applyReportCsv = (outcomes: ReadonlyArray<CaseOutcome>, refused: Re
           o.detail ?? ""
         ])
       ),
-      ...refused.map((r) => [r.caseId, "", "refused", "", "", "not-run", "", "", "", `line ${r.line}: ${r.reason}`])
+      ...refused.map((r) => [r.caseId, "", "refused", "", "", "not-run", "", "", "", `row ${r.row}: ${r.reason}`])
     ].map((row) => row.map(excelSafe)),
     { bom: true, record_delimiter: "windows" }
   )

@@ -13,7 +13,8 @@ import type { RecordRef } from "../domain/MatchEvidence.ts"
 import type { ApprovedCase } from "./ApplyOutcome.ts"
 
 export interface Refusal {
-  readonly line: number
+  /** The review file's spreadsheet row. */
+  readonly row: number
   readonly caseId: string
   readonly reason: string
 }
@@ -84,8 +85,8 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
         const run = yield* store.getRun(d.runId)
         problems.push(
           Option.isNone(run)
-            ? `line ${d.line}: run ${d.runId} is not in this store (was the review made with another --db?)`
-            : `line ${d.line}: case ${d.caseId} is not a case of run ${d.runId}`
+            ? `row ${d.row}: run ${d.runId} is not in this store (was the review made with another --db?)`
+            : `row ${d.row}: case ${d.caseId} is not a case of run ${d.runId}`
         )
       } else found.push({ decision: d, case: stored.value })
     }
@@ -130,7 +131,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
             return `apply already started this case with the choice ${describeChoice(earlier.value.choice)} (${earlier.value.source}); keep that choice in the file (or revert the case first)`
           }
           // An earlier choice never started is replaced; taking it back stores the plan as proposed in its place.
-          if (isNoChoice(choice)) return approve({ runId, case: c, choice, chosen: { choice, case: c, source: `${file}:${d.line}`, decidedAt: now } })
+          if (isNoChoice(choice)) return approve({ runId, case: c, choice, chosen: { choice, case: c, source: `${file} row ${d.row}`, decidedAt: now } })
         } else {
           if (isNoChoice(choice)) return approve({ runId, case: c, choice })
           if (started) return "apply already started this case with the plan as proposed; leave the choice columns empty (or revert the case first)"
@@ -149,7 +150,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
           booksClosedThrough: settings.value.caseSettings.booksClosedThrough
         })
         if (Either.isLeft(variant)) return variant.left.join("; ")
-        return approve({ runId, case: variant.right, choice, chosen: { choice, case: variant.right, source: `${file}:${d.line}`, decidedAt: now } })
+        return approve({ runId, case: variant.right, choice, chosen: { choice, case: variant.right, source: `${file} row ${d.row}`, decidedAt: now } })
       })
 
     const applications = yield* journal.applicationsOf(found.map((f) => f.case.id))
@@ -157,7 +158,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
     const refused: Array<Refusal> = []
     for (const f of found) {
       if (f.decision.decision !== "approve") continue
-      const refuse = (reason: string) => refused.push({ line: f.decision.line, caseId: f.case.id, reason })
+      const refuse = (reason: string) => refused.push({ row: f.decision.row, caseId: f.case.id, reason })
       const done = applications.find((a) => a.caseId === f.case.id && a.status === "done")
       if (done !== undefined) {
         refuse(`already applied (${done.updatedAt})`)
