@@ -12,6 +12,7 @@ import { qboAppUrl, qboWorklistCsv } from "../reports/QboWorklistCsv.ts"
 import { withTerminalProgress } from "../reports/TerminalProgress.ts"
 import { CaseChoice, describeChoice, isNoChoice } from "../pipeline/domain/CaseChoice.ts"
 import { readReviewFile } from "../sources/review/readReviewFile.ts"
+import { confidenceText } from "../reports/confidenceText.ts"
 import { checkWritableFolder, writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Journal } from "../sinks/store/Journal.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
@@ -19,12 +20,13 @@ import { Store } from "../sinks/store/Store.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
 import { customerUrlTemplate, decodedWith } from "./optionValues.ts"
 import { recordNamesOfRuns } from "./recordNamesOfRuns.ts"
+import { pomCustomerUrlTemplate } from "./recordLinks.ts"
 import { pomTargetLayer, qboTargetLayer } from "./targetLayers.ts"
 import { existingDbOption, jsonOption } from "./sharedOptions.ts"
 
 const encodeChoice = Schema.encodeSync(CaseChoice)
 
-const review = Options.file("review", { exists: "yes" }).pipe(Options.withDescription("The review.csv an admin filled in (decision column)"))
+const review = Options.file("review", { exists: "yes" }).pipe(Options.withDescription("The review.xlsx or review.csv an admin filled in (decision column)"))
 const dryRun = Options.boolean("dry-run").pipe(Options.withDescription("Check drift and print the steps; write nothing"))
 const out = Options.directory("out").pipe(Options.optional, Options.withDescription("Folder for apply-report-<apply id>.csv and pom-worklist.csv (default: the review file's folder)"))
 const pomCsv = Options.directory("pom-csv", { exists: "yes" }).pipe(
@@ -43,7 +45,7 @@ export interface ApplySummary {
   readonly dryRun: boolean
   readonly approved: number
   readonly rejected: number
-  readonly refused: ReadonlyArray<{ readonly line: number; readonly caseId: string; readonly reason: string }>
+  readonly refused: ReadonlyArray<{ readonly row: number; readonly caseId: string; readonly reason: string }>
   readonly cases: Readonly<Record<CaseOutcome["status"], number>>
   readonly stepsDone: number
   readonly outputs: Readonly<Record<string, string>>
@@ -61,7 +63,7 @@ const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyM
   outcomes
     .map((o) =>
       [
-        `${o.case.id} (${o.case.scenario})${choices.has(o.case.id) ? ` as chosen: ${choices.get(o.case.id)}` : ""}${o.detail === null ? "" : `: ${o.detail}`}`,
+        `${o.case.id} (${o.case.scenario}, confidence ${confidenceText(o.case)})${choices.has(o.case.id) ? ` as chosen: ${choices.get(o.case.id)}` : ""}${o.detail === null ? "" : `: ${o.detail}`}`,
         ...o.steps.map(
           (s) =>
             `  ${s.stepIndex + 1}. ${s.step._tag}: ${s.step.reason}${s.status === "done" ? " (already done)" : s.byHand.length > 0 ? " (by hand in QBO: goes on qbo-worklist.csv)" : ""}`
@@ -73,7 +75,7 @@ const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyM
 const humanSummary = (s: ApplySummary, outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyMap<string, string>) =>
   [
     `${s.dryRun ? "Dry run" : "Apply"} ${s.applyId}: ${s.approved} approved, ${s.rejected} rejected (remembered), ${s.refused.length} refused.`,
-    ...s.refused.map((r) => `  refused line ${r.line} ${r.caseId}: ${r.reason}`),
+    ...s.refused.map((r) => `  refused row ${r.row} ${r.caseId}: ${r.reason}`),
     s.dryRun
       ? describeDryRun(outcomes, choices)
       : `Cases: ${s.cases.done} done, ${s.cases.waiting} waiting for work by hand, ${s.cases.stale} stale, ${s.cases.failed} failed; ${s.stepsDone} steps done.`,
@@ -109,7 +111,7 @@ export const applyCommand = Command.make(
                 decision: decision.decision,
                 fingerprint: c.fingerprint,
                 note: decision.note,
-                source: `${args.review}:${decision.line}`,
+                source: `${args.review} row ${decision.row}`,
                 decidedAt: now,
                 choice: choice === undefined ? null : encodeChoice(choice)
               }]
@@ -136,7 +138,7 @@ export const applyCommand = Command.make(
       if (!args.dryRun) {
         const refused = yield* Effect.forEach(signOff.refused, (r) =>
           Effect.gen(function* () {
-            const runId = decisions.find((d) => d.line === r.line)?.runId ?? null
+            const runId = decisions.find((d) => d.row === r.row)?.runId ?? null
             const stored = runId === null ? Option.none() : yield* store.getCase(runId, CaseId.make(r.caseId))
             return { ...r, runId, case: Option.getOrNull(stored) }
           })
@@ -150,7 +152,7 @@ export const applyCommand = Command.make(
           outputs.qboWorklist = yield* writeOutputFile(outDir, "qbo-worklist.csv", qboWorklistCsv(outcomes, qboAppUrl(environment)))
         }
         if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting" && s.byHand.length === 0))) {
-          outputs.pomWorklist = yield* writeOutputFile(outDir, "pom-worklist.csv", pomWorklistCsv(outcomes, Option.getOrNull(args.customerUrl)))
+          outputs.pomWorklist = yield* writeOutputFile(outDir, "pom-worklist.csv", pomWorklistCsv(outcomes, yield* pomCustomerUrlTemplate(args.customerUrl)))
         }
       }
       const summary: ApplySummary = {

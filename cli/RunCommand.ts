@@ -5,6 +5,7 @@ import { runSummaryText } from "../reports/runSummaryText.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { withTerminalProgress } from "../reports/TerminalProgress.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
+import { pomCustomerUrl } from "./recordLinks.ts"
 import { runOnce } from "./runOnce.ts"
 import {
   allowShrink,
@@ -36,7 +37,8 @@ export const runCommand = Command.make(
     allowShrink,
     exitCodeForReview,
     keepSnapshots,
-    notifyWebhook
+    notifyWebhook,
+    pomCustomerUrl
   },
   (args) =>
     Effect.gen(function* () {

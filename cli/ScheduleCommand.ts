@@ -3,6 +3,7 @@ import { Clock, Cron, Duration, Effect, Either, Layer, Schema } from "effect"
 import { MatcherLive } from "../matchers/FellegiSunterMatcher.ts"
 import { runSummaryText } from "../reports/runSummaryText.ts"
 import { Store } from "../sinks/store/Store.ts"
+import { pomCustomerUrl } from "./recordLinks.ts"
 import { runOnce } from "./runOnce.ts"
 import {
   allowShrink,
@@ -40,7 +41,7 @@ const times = Options.integer("times").pipe(
  */
 export const scheduleCommand = Command.make(
   "schedule",
-  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, thresholds, booksClosedThrough, allowShrink, keepSnapshots, notifyWebhook },
+  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, thresholds, booksClosedThrough, allowShrink, keepSnapshots, notifyWebhook, pomCustomerUrl },
   (args) =>
     Effect.gen(function* () {
       const parsed = Cron.parse(args.cron)

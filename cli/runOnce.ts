@@ -6,6 +6,7 @@ import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { notifyWebhook } from "../sinks/notifyWebhook.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
 import { Store } from "../sinks/store/Store.ts"
+import { recordLinksFrom } from "./recordLinks.ts"
 import { chosenSources, type Thresholds } from "./runOptions.ts"
 
 export interface RunArgs {
@@ -19,6 +20,7 @@ export interface RunArgs {
   readonly allowShrink: boolean
   readonly keepSnapshots: number
   readonly notifyWebhook: Option.Option<string>
+  readonly pomCustomerUrl: Option.Option<string>
 }
 
 /** One whole run, under the store's lock: read, match, plan, store, write; prune old snapshots; notify. */
@@ -28,10 +30,12 @@ export const runOnce = (args: RunArgs) =>
       yield* withRunLock("run")
       const store = yield* Store
       const sources = yield* chosenSources(args)
+      const links = yield* recordLinksFrom(args.pomCustomerUrl)
       const loaded = yield* loadSnapshot(sources.pom, sources.qbo)
       const { summary } = yield* reconcile({
         ...loaded,
         outDir: args.out,
+        links,
         settings: {
           ...args.thresholds,
           booksClosedThrough: Option.getOrNull(args.booksClosedThrough),

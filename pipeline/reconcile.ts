@@ -3,8 +3,10 @@ import { join } from "node:path"
 import { renderHtmlReport } from "../reports/html/renderHtmlReport.ts"
 import { Matcher } from "../matchers/Matcher.ts"
 import { rejectedCsv } from "../reports/RejectedCsv.ts"
+import type { RecordLinks } from "../reports/RecordLinks.ts"
 import { reviewCsv } from "../reports/ReviewCsv.ts"
-import { writeOutputFile } from "../sinks/OutputFolder.ts"
+import { reviewXlsx } from "../reports/ReviewXlsx.ts"
+import { OutputError, writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { buildCasesFromIndex } from "./cases/buildCases.ts"
 import { indexSnapshot } from "./cases/RecordIndex.ts"
@@ -34,6 +36,8 @@ export interface ReconcileInput {
   readonly rejected: ReadonlyArray<RejectedRow>
   readonly outDir: string
   readonly settings: ReconcileSettings
+  /** Where review.xlsx's links point. */
+  readonly links: RecordLinks
   /** Seconds spent reading each input, measured by whoever read them (they may overlap). */
   readonly readTimings: Readonly<Record<string, number>>
   /** Wall-clock seconds spent reading all inputs, counted in the run's total. */
@@ -126,7 +130,12 @@ export const reconcile = (input: ReconcileInput) =>
       })
       yield* timed(timings, "storeCases", store.saveCases(runId, cases))
 
-      const outputs: Record<string, string> = { review: join(input.outDir, "review.csv"), report: join(input.outDir, "report.html"), summary: join(input.outDir, "summary.json") }
+      const outputs: Record<string, string> = {
+        review: join(input.outDir, "review.csv"),
+        reviewXlsx: join(input.outDir, "review.xlsx"),
+        report: join(input.outDir, "report.html"),
+        summary: join(input.outDir, "summary.json")
+      }
       if (input.rejected.length > 0) outputs.rejected = join(input.outDir, "rejected.csv")
       const finishedMillis = yield* Clock.currentTimeMillis
       timings.total = (finishedMillis - startedMillis) / 1000 + input.readSeconds
@@ -147,12 +156,17 @@ export const reconcile = (input: ReconcileInput) =>
       const history = (yield* store.listRuns(HISTORY_RUNS))
         .filter((r) => r.kind === "run" && r.status === "ok")
         .flatMap((r) => (isSummary(r.summary) ? [{ runId: r.id, startedAt: r.startedAt, openCases: r.summary.cases.total }] : []))
-      yield* reportStage("Writing review.csv and report.html…")
+      yield* reportStage("Writing review.csv, review.xlsx and report.html…")
       yield* timed(
         timings,
         "write",
         Effect.gen(function* () {
           yield* writeOutputFile(input.outDir, "review.csv", reviewCsv(index, runId, cases))
+          const workbook = yield* Effect.tryPromise({
+            try: () => reviewXlsx(index, runId, cases, input.links),
+            catch: (cause) => new OutputError({ path: join(input.outDir, "review.xlsx"), cause })
+          })
+          yield* writeOutputFile(input.outDir, "review.xlsx", workbook)
           if (input.rejected.length > 0) yield* writeOutputFile(input.outDir, "rejected.csv", rejectedCsv(input.rejected))
           yield* writeOutputFile(
             input.outDir,

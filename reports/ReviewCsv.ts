@@ -3,6 +3,7 @@ import { blockerKind, describeBlocker } from "../pipeline/domain/Blocker.ts"
 import { BLOCKER_KIND_LABEL } from "./blockerKindLabel.ts"
 import type { Case } from "../pipeline/domain/Case.ts"
 import type { RunId } from "../pipeline/domain/Ids.ts"
+import { confidenceText } from "./confidenceText.ts"
 import { describeActions } from "./describeActions.ts"
 import { describeEvidence } from "./describeEvidence.ts"
 import { spreadsheetCsv } from "./excelSafe.ts"
@@ -49,7 +50,7 @@ export const reviewOrder = (a: Case, b: Case) =>
 export const reviewRow = (index: RecordIndex, runId: RunId, c: Case): ReadonlyArray<string> => [
   c.id,
   c.scenario,
-  c.confidence.toFixed(3),
+  confidenceText(c),
   c.keepPomId ?? "",
   join(c.mergePomIds),
   c.correctQboId ?? "",

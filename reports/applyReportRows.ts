@@ -61,7 +61,7 @@ export const describeStep = (names: RecordNames, step: PlanStep): StepInWords =>
 
 /** A case refused before it ran: its records are named, since it has no steps to name them. */
 export interface RefusedCase {
-  readonly line: number
+  readonly row: number
   readonly caseId: string
   readonly reason: string
   readonly runId: RunId | null
@@ -107,7 +107,7 @@ export const applyReportRows = (
       before: null,
       after: null,
       error: null,
-      detail: `line ${r.line}: ${r.reason}`
+      detail: `row ${r.row}: ${r.reason}`
     }
   })
 ]

@@ -21,7 +21,8 @@ export const runSummaryText = (s: RunSummary): string => {
             `${n(s.diff.resolvedApplied)} resolved by apply, ${n(s.diff.resolvedGone)} gone (fixed by hand), ` +
             `${n(s.diff.suppressed)} suppressed (rejected before), ${n(s.diff.previouslyRejected)} back after a record changed.`
         ]),
-    `Review: ${s.outputs.review}`
+    `Review: ${s.outputs.review}`,
+    ...(s.outputs.reviewXlsx === undefined ? [] : [`        ${s.outputs.reviewXlsx} (the same, as a workbook: ids as text, decision drop-down, links)`])
   ].join("\n")
 }
 

@@ -14,7 +14,8 @@ import type { RecordRef } from "../domain/MatchEvidence.ts"
 import type { ApprovedCase } from "./ApplyOutcome.ts"
 
 export interface Refusal {
-  readonly line: number
+  /** The review file's spreadsheet row. */
+  readonly row: number
   readonly caseId: string
   readonly reason: string
 }
@@ -85,8 +86,8 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
         const run = yield* store.getRun(d.runId)
         problems.push(
           Option.isNone(run)
-            ? `line ${d.line}: run ${d.runId} is not in this store (was the review made with another --db?)`
-            : `line ${d.line}: case ${d.caseId} is not a case of run ${d.runId}`
+            ? `row ${d.row}: run ${d.runId} is not in this store (was the review made with another --db?)`
+            : `row ${d.row}: case ${d.caseId} is not a case of run ${d.runId}`
         )
       } else found.push({ decision: d, case: stored.value })
     }
@@ -131,7 +132,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
             return `apply already started this case with the choice ${describeChoice(earlier.value.choice)} (${earlier.value.source}); keep that choice in the file (or revert the case first)`
           }
           // An earlier choice never started is replaced; taking it back stores the plan as proposed in its place.
-          if (isNoChoice(choice)) return approve({ runId, case: c, choice, chosen: { choice, case: c, source: `${file}:${d.line}`, decidedAt: now } })
+          if (isNoChoice(choice)) return approve({ runId, case: c, choice, chosen: { choice, case: c, source: `${file} row ${d.row}`, decidedAt: now } })
         } else {
           if (isNoChoice(choice)) return approve({ runId, case: c, choice })
           if (started) return "apply already started this case with the plan as proposed; leave the choice columns empty (or revert the case first)"
@@ -150,7 +151,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
           booksClosedThrough: settings.value.caseSettings.booksClosedThrough
         })
         if (Either.isLeft(variant)) return variant.left.join("; ")
-        return approve({ runId, case: variant.right, choice, chosen: { choice, case: variant.right, source: `${file}:${d.line}`, decidedAt: now } })
+        return approve({ runId, case: variant.right, choice, chosen: { choice, case: variant.right, source: `${file} row ${d.row}`, decidedAt: now } })
       })
 
     const applications = yield* journal.applicationsOf(found.map((f) => f.case.id))
@@ -158,7 +159,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
     const refused: Array<Refusal> = []
     for (const f of found) {
       if (f.decision.decision !== "approve") continue
-      const refuse = (reason: string) => refused.push({ line: f.decision.line, caseId: f.case.id, reason })
+      const refuse = (reason: string) => refused.push({ row: f.decision.row, caseId: f.case.id, reason })
       const done = applications.find((a) => a.caseId === f.case.id && a.status === "done")
       if (done !== undefined) {
         refuse(`already applied (${done.updatedAt})`)
@@ -167,7 +168,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
       // A reverted case's reviewed plan expects records as they were before apply: the revert moved them on.
       const reverted = applications.find((a) => a.caseId === f.case.id && a.runId === f.decision.runId && a.status === "reverted")
       if (reverted !== undefined) {
-        refused.push({ line: f.decision.line, caseId: f.case.id, reason: `${reverted.detail ?? "reverted"}: run reconcile run and review the case again` })
+        refused.push({ row: f.decision.row, caseId: f.case.id, reason: `${reverted.detail ?? "reverted"}: run reconcile run and review the case again` })
         continue
       }
       const newer = yield* store.runsAfter(f.decision.runId)

@@ -5,7 +5,8 @@ import type { Case } from "../../pipeline/domain/Case.ts"
 import { describeActions } from "../describeActions.ts"
 import { describePair } from "../describeEvidence.ts"
 import { compareRecords } from "./compareRecords.ts"
-import { percent, plural } from "./format.ts"
+import { confidenceText } from "../confidenceText.ts"
+import { plural } from "./format.ts"
 import { type Html, html } from "./Html.ts"
 import { recordTable } from "./recordTable.ts"
 import { scenarioGuide } from "./scenarioGuide.ts"
@@ -79,7 +80,7 @@ export const caseCard = (index: RecordIndex, c: Case, status: CaseStatus | null)
 <h3 id="${caseAnchor(c)}-title"><span class="card-name">${title}</span> <a class="case-id" href="#${caseAnchor(c)}">${c.id}</a></h3>
 <p class="badges"><span class="badge scenario-${c.scenario}" title="${guide.explanation}">${guide.title}</span>${
     badge === null ? "" : html` <span class="badge status-${status ?? ""}" title="${badge.title}">${badge.text}</span>`
-  } <span class="confidence">Confidence <strong>${percent(c.confidence)}</strong></span></p>
+  } <span class="confidence">Confidence <strong>${confidenceText(c)}</strong></span></p>
 </header>
 ${
   c.blockers.length === 0

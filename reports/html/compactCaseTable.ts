@@ -3,7 +3,7 @@ import { describeBlocker } from "../../pipeline/domain/Blocker.ts"
 import type { Case } from "../../pipeline/domain/Case.ts"
 import { describeActions } from "../describeActions.ts"
 import { caseAnchor, caseTitle } from "./caseCard.ts"
-import { percent } from "./format.ts"
+import { confidenceText } from "../confidenceText.ts"
 import { type Html, html } from "./Html.ts"
 import { scenarioGuide } from "./scenarioGuide.ts"
 
@@ -23,6 +23,6 @@ export const compactCaseTable = (index: RecordIndex, cases: ReadonlyArray<Case>)
 <tbody>
 ${cases.map(
   (c) =>
-    html`<tr id="${caseAnchor(c)}" data-scenario="${c.scenario}"><td class="case-id">${c.id}</td><td>${caseTitle(index, c)}</td><td><span class="badge scenario-${c.scenario}">${scenarioGuide[c.scenario].title}</span></td><td class="num">${percent(c.confidence)}</td><td class="records-cell">POM ${c.pomIds.join(", ") || "\u2014"}<br>QBO ${c.qboIds.join(", ") || "\u2014"}</td><td>${gist(index, c)}</td></tr>\n`
+    html`<tr id="${caseAnchor(c)}" data-scenario="${c.scenario}"><td class="case-id">${c.id}</td><td>${caseTitle(index, c)}</td><td><span class="badge scenario-${c.scenario}">${scenarioGuide[c.scenario].title}</span></td><td>${confidenceText(c)}</td><td class="records-cell">POM ${c.pomIds.join(", ") || "\u2014"}<br>QBO ${c.qboIds.join(", ") || "\u2014"}</td><td>${gist(index, c)}</td></tr>\n`
 )}</tbody>
 </table></div>`

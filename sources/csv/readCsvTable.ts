@@ -11,7 +11,13 @@ import { sniffDelimiter } from "./sniffDelimiter.ts"
  * more cells than the header keeps them, so `cells.length > headers.length` marks it (see `extraCells`).
  */
 export interface CsvRow {
+  /** The file line the record starts on (what a text editor shows). */
   readonly line: number
+  /**
+   * The record's row in a spreadsheet that opens the file (the header is row 1, a blank line is a row): what an
+   * admin sees, and not `line` once a quoted value spans lines.
+   */
+  readonly row: number
   readonly cells: ReadonlyArray<string>
 }
 
@@ -39,7 +45,7 @@ const countNewlines = (s: string): number => {
  * the one it ends with). The row is `null` for a record whose cells are all empty (a blank line, a spreadsheet's
  * blank row `,,,`).
  */
-const toRow = (line: number, record: ReadonlyArray<string>): { readonly row: CsvRow | null; readonly lines: number } => {
+const toRow = (line: number, rowNumber: number, record: ReadonlyArray<string>): { readonly row: CsvRow | null; readonly lines: number } => {
   let newlines = 0
   let blank = true
   const cells = record.map((cell) => {
@@ -48,7 +54,7 @@ const toRow = (line: number, record: ReadonlyArray<string>): { readonly row: Csv
     if (trimmed !== "") blank = false
     return trimmed
   })
-  return { row: blank ? null : { line, cells }, lines: 1 + newlines }
+  return { row: blank ? null : { line, row: rowNumber, cells }, lines: 1 + newlines }
 }
 
 /** The first line after `afterLine` that holds anything: where the record that broke the parser starts. */
@@ -116,8 +122,8 @@ const parseRecords = (
       const records: ReadonlyArray<ReadonlyArray<string>> = parse(text, { ...options(delimiter), skip_empty_lines: false })
       const rows: Array<CsvRow> = []
       let line = 1
-      for (const record of records) {
-        const { row, lines } = toRow(line, record)
+      for (const [i, record] of records.entries()) {
+        const { row, lines } = toRow(line, i + 1, record)
         if (row !== null) rows.push(row)
         line += lines
       }
@@ -155,7 +161,7 @@ export const parseCsvBytes = (bytes: Uint8Array, file: string): Either.Either<Cs
       rows: data.map((row) =>
         row.cells.length >= width
           ? row
-          : { line: row.line, cells: [...row.cells, ...Array.from({ length: width - row.cells.length }, () => "")] }
+          : { line: row.line, row: row.row, cells: [...row.cells, ...Array.from({ length: width - row.cells.length }, () => "")] }
       ),
       delimiter,
       encoding: decoded.encoding

@@ -1,11 +1,14 @@
-import type { FileSystem } from "@effect/platform"
+import { FileSystem } from "@effect/platform"
 import { Effect, Either } from "effect"
+import { extname } from "node:path"
 import { CaseId, RunId } from "../../pipeline/domain/Ids.ts"
 import { cleanSpreadsheetId } from "../csv/cleanSpreadsheetId.ts"
 import { MAX_CELL_CHARS } from "../csv/cellLimit.ts"
 import type { CsvFileError } from "../csv/CsvFileError.ts"
-import { readCsvTable } from "../csv/readCsvTable.ts"
+import { parseCsvBytes } from "../csv/readCsvTable.ts"
 import { type ColumnAliases, type ColumnProblem, describeColumnProblem, resolveColumns } from "../csv/resolveColumns.ts"
+import { isZip, parseXlsxBytes } from "../xlsx/readXlsxTable.ts"
+import type { XlsxFileError } from "../xlsx/XlsxFileError.ts"
 import { ReviewFileError } from "./ReviewFileError.ts"
 
 export type Decision = "approve" | "reject"
@@ -22,7 +25,8 @@ export interface TypedChoice {
 
 /** One admin decision, with where it came from. Only these cells of a review file are ever read. */
 export interface ReviewDecision {
-  readonly line: number
+  /** The spreadsheet row it was read from (the header is row 1), as the admin sees it, in .xlsx and .csv alike. */
+  readonly row: number
   readonly caseId: CaseId
   readonly runId: RunId
   readonly decision: Decision
@@ -65,16 +69,40 @@ const columnProblem = (problem: ColumnProblem<keyof typeof columns>, headers: Re
     ? `the column ${problem.key === "caseId" ? "case_id" : problem.key === "runId" ? "run_id" : problem.key} is missing (found: ${headers.join(", ")})`
     : describeColumnProblem(problem)
 
+/** The worksheet review.xlsx keeps the cases on (`reports/ReviewXlsx.ts`); a workbook without it is read from its first. */
+const REVIEW_SHEET = "Review"
+
+/** Starts an Excel 97-2003 workbook (an OLE compound file), which this reader does not read. */
+const isLegacyExcel = (bytes: Uint8Array): boolean => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
+
+/** The review table from an .xlsx (by name or by content: a renamed workbook is still one) or a CSV. */
+const readReviewTable = (path: string) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const bytes = yield* Effect.mapError(
+      fs.readFile(path),
+      (error) => new ReviewFileError({ file: path, problems: [`the file cannot be read (${error.message}): check the path and that you may read it`] })
+    )
+    if (isLegacyExcel(bytes)) {
+      return yield* new ReviewFileError({
+        file: path,
+        problems: ["this is an Excel 97-2003 workbook (.xls): save it as Excel Workbook (.xlsx) or as CSV and apply that file"]
+      })
+    }
+    if (isZip(bytes) || extname(path).toLowerCase() === ".xlsx") return yield* parseXlsxBytes(bytes, path, REVIEW_SHEET)
+    return yield* parseCsvBytes(bytes, path)
+  })
+
 /**
- * Reads the decisions from a review file as a spreadsheet saved it (any encoding, delimiter, column order, extra
- * columns). Every problem is collected and reported together, naming the line, and nothing is returned if any:
- * a half-understood sign-off must not be half applied.
+ * Reads the decisions from a review file as a spreadsheet saved it: review.xlsx, or a CSV in any encoding and
+ * delimiter; any column order, extra columns. Every problem is collected and reported together, naming the
+ * spreadsheet row, and nothing is returned if any: a half-understood sign-off must not be half applied.
  */
 export const readReviewFile = (
   path: string
-): Effect.Effect<ReadonlyArray<ReviewDecision>, ReviewFileError | CsvFileError, FileSystem.FileSystem> =>
+): Effect.Effect<ReadonlyArray<ReviewDecision>, ReviewFileError | CsvFileError | XlsxFileError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const table = yield* readCsvTable(path)
+    const table = yield* readReviewTable(path)
     const resolved = resolveColumns(table.headers, columns)
     if (Either.isLeft(resolved)) {
       return yield* new ReviewFileError({
@@ -99,25 +127,25 @@ export const readReviewFile = (
       const caseId = get(row, "caseId")
       const parsed = parseDecision(get(row, "decision"))
       if (Either.isLeft(parsed)) {
-        problems.push(`line ${row.line}, case ${caseId || "?"}: ${parsed.left}`)
+        problems.push(`row ${row.row}, case ${caseId || "?"}: ${parsed.left}`)
         continue
       }
       if (parsed.right === null) continue
       if (caseId === "") {
-        problems.push(`line ${row.line}: a decision without a case_id`)
+        problems.push(`row ${row.row}: a decision without a case_id`)
         continue
       }
       const runId = get(row, "runId")
       if (runId === "") {
-        problems.push(`line ${row.line}, case ${caseId}: the run_id cell is empty; it says which run the case was reviewed from`)
+        problems.push(`row ${row.row}, case ${caseId}: the run_id cell is empty; it says which run the case was reviewed from`)
         continue
       }
       const first = seen.get(caseId)
       if (first !== undefined) {
-        problems.push(`line ${row.line}: case ${caseId} is decided twice (first on line ${first})`)
+        problems.push(`row ${row.row}: case ${caseId} is decided twice (first on row ${first})`)
         continue
       }
-      seen.set(caseId, row.line)
+      seen.set(caseId, row.row)
       const keep = idCell("choose_keep_pom_id", get(row, "chooseKeepPomId"))
       const correct = idCell("choose_correct_qbo_id", get(row, "chooseCorrectQboId"))
       const exclude = get(row, "excludeIds")
@@ -132,11 +160,11 @@ export const readReviewFile = (
         ...badExclude.map((t) => `exclude_ids: "${t}" is not an id (separate ids with ";", prefix pom: or qbo: where needed)`)
       ]
       if (cellProblems.length > 0) {
-        problems.push(...cellProblems.map((p) => `line ${row.line}, case ${caseId}: ${p}`))
+        problems.push(...cellProblems.map((p) => `row ${row.row}, case ${caseId}: ${p}`))
         continue
       }
       decisions.push({
-        line: row.line,
+        row: row.row,
         caseId: CaseId.make(caseId),
         runId: RunId.make(runId),
         decision: parsed.right,

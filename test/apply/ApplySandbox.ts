@@ -20,7 +20,7 @@ export interface ApplyJson {
   readonly applyId: string
   readonly approved: number
   readonly rejected: number
-  readonly refused: ReadonlyArray<{ readonly line: number; readonly caseId: string; readonly reason: string }>
+  readonly refused: ReadonlyArray<{ readonly row: number; readonly caseId: string; readonly reason: string }>
   readonly cases: { readonly done: number; readonly waiting: number; readonly stale: number; readonly failed: number }
   readonly stepsDone: number
   readonly outputs: Readonly<Record<string, string>>

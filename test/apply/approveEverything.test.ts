@@ -132,7 +132,7 @@ describe("approving every case of a review file, review cases included", () => {
     const dry = await sandbox.apply(chosen, ["--dry-run"])
     expect(dry.code).toBe(0)
     const dryRun = await import("../cli/runCli.ts").then((m) => m.runCli(["apply", "--review", chosen, "--db", sandbox.db, "--dry-run"], sandbox.env))
-    expect(dryRun.stdout).toContain(`${unclear.id} (pom-merge) as chosen: keep POM ${other}`)
+    expect(dryRun.stdout).toMatch(new RegExp(`${unclear.id} \\(pom-merge, confidence \\d+\\.\\d bits, p [^)]+\\) as chosen: keep POM ${other}`))
     expect(executedWrites(sandbox, before)).toEqual([])
 
     const result = await sandbox.apply(chosen)

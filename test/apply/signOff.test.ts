@@ -36,15 +36,15 @@ const write = (name: string, edited: ReviewSheet): string => {
 const approving = (cases: ReadonlyArray<Case>) => approveOnly(sheet, cases.map((c) => c.id))
 
 describe("reconcile apply's reading of a sign-off", () => {
-  it("refuses the whole file when a line names a case the run does not have, naming the line, and writes nothing", async () => {
+  it("refuses the whole file when a row names a case the run does not have, naming the row, and writes nothing", async () => {
     const approved = approving([take("scenario-1"), take("pom-merge")])
     const first = approved.rows[0] ?? {}
-    // Right under the header, so the unknown case is on line 2.
+    // Right under the header, so the unknown case is on row 2.
     const file = write("unknown-case", { headers: approved.headers, rows: [{ ...first, case_id: "C-000000000000", decision: "approve" }, ...approved.rows] })
     const mark = writeMark(sandbox)
     const result = await sandbox.apply(file)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`line 2: case C-000000000000 is not a case of run ${run.runId}`)
+    expect(result.stderr).toContain(`row 2: case C-000000000000 is not a case of run ${run.runId}`)
     expect(result.stderr).toMatch(/Nothing was changed/)
     expect(executedWrites(sandbox, mark)).toEqual([])
   }, 60_000)
@@ -53,12 +53,12 @@ describe("reconcile apply's reading of a sign-off", () => {
     const c = take("qbo-merge")
     const approved = approving([c, take("scenario-2")])
     const bad = approved.rows.filter((r) => r.case_id === c.id).map((r) => ({ ...r, decision: "maybe later" }))
-    // Moved right under the header, so the row is on line 2.
+    // Moved right under the header, so the case is on row 2.
     const file = write("unknown-word", { headers: approved.headers, rows: [...bad, ...approved.rows.filter((r) => r.case_id !== c.id)] })
     const mark = writeMark(sandbox)
     const result = await sandbox.apply(file)
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`line 2, case ${c.id}: "maybe later" is not a decision`)
+    expect(result.stderr).toContain(`row 2, case ${c.id}: "maybe later" is not a decision`)
     expect(executedWrites(sandbox, mark)).toEqual([])
   }, 60_000)
 
@@ -114,7 +114,7 @@ describe("reconcile apply's reading of a sign-off", () => {
     expect(result.code).toBe(1)
     const summary = applyJson(result.stdout)
     expect(summary.refused).toEqual([
-      { line: expect.any(Number), caseId: changed.id, reason: `the newer run ${newer.runId} plans this case differently: review that run instead` }
+      { row: expect.any(Number), caseId: changed.id, reason: `the newer run ${newer.runId} plans this case differently: review that run instead` }
     ])
     expect(summary.cases).toMatchObject({ done: 1 })
     expect(tallyWrites(sandbox, [kept], mark)).toEqual({ missing: [], repeated: [], unexpected: [] })

@@ -16,7 +16,7 @@ import type { RowProblem } from "./RowProblem.ts"
  * row until the next call. Building the readers once rather than per row matters at a few hundred thousand rows.
  */
 export const pomRowReader = <K extends string>(columns: PomColumns<K>) => {
-  let row: CsvRow = { line: 0, cells: [] }
+  let row: CsvRow = { line: 0, row: 0, cells: [] }
   let problems: Array<RowProblem> = []
   const cell = (key: K): string => columns.get(row, key)
   const problem = (key: K, reason: string, severity: RejectedSeverity = "row"): void => {

@@ -129,13 +129,14 @@ export class SnapshotBuilder {
     return this
   }
 
-  /** Declares two records the same customer with the given probability. */
+  /** Declares two records the same customer with the given probability (and the weight in bits it comes from). */
   match(a: string, b: string, probability = 0.999) {
     const ref = (s: string) => {
       const [system, id] = s.split(":")
       return { system: system === "pom" ? ("pom" as const) : ("qbo" as const), id: id ?? "" }
     }
-    this.matches.push({ left: ref(a), right: ref(b), weight: 20, probability, contributions: [] })
+    const weight = probability < 1 ? Math.log2(probability / (1 - probability)) : 60
+    this.matches.push({ left: ref(a), right: ref(b), weight, probability, contributions: [] })
     return this
   }
 

@@ -83,9 +83,18 @@ describe("parseCsvBytes", () => {
     }
   })
 
+  it("numbers rows as a spreadsheet shows them too: a value spanning lines is one row, a blank line is a row", () => {
+    const text = ["id,note", "1,\"three\nline\nnote\"", "2,after", "", "3,last"].join("\r\n")
+    expect(parsed(utf8(text)).rows.map((r) => [r.line, r.row, r.cells[0]])).toEqual([
+      [2, 2, "1"],
+      [5, 3, "2"],
+      [7, 5, "3"]
+    ])
+  })
+
   it("keeps delimiters and line ends inside quoted values and unescapes doubled quotes", () => {
     const table = parsed(utf8('id,address,note\n1,"12 Main St, Apt 4","He said ""hi""\nthen left"\n2,x,y\n'))
-    expect(table.rows[0]).toEqual({ line: 2, cells: ["1", "12 Main St, Apt 4", 'He said "hi"\nthen left'] })
+    expect(table.rows[0]).toEqual({ line: 2, row: 2, cells: ["1", "12 Main St, Apt 4", 'He said "hi"\nthen left'] })
     expect(table.rows[1]?.line).toBe(4)
   })
 
@@ -102,7 +111,7 @@ describe("parseCsvBytes", () => {
   it("skips blank lines and rows whose cells are all empty", () => {
     const table = parsed(utf8("\n\nid,name\n\n,\n1,Ann\n , \n"))
     expect(table.headers).toEqual(["id", "name"])
-    expect(table.rows).toEqual([{ line: 6, cells: ["1", "Ann"] }])
+    expect(table.rows).toEqual([{ line: 6, row: 6, cells: ["1", "Ann"] }])
   })
 
   it("pads short rows and keeps, and marks, extra cells on long rows", () => {
@@ -137,7 +146,7 @@ describe("readCsvTable", () => {
       expect(table).toEqual({
         file,
         headers: ["id", "name"],
-        rows: [{ line: 2, cells: ["1", "Ann"] }],
+        rows: [{ line: 2, row: 2, cells: ["1", "Ann"] }],
         delimiter: ",",
         encoding: "utf-8"
       })
@@ -151,8 +160,8 @@ describe("readCsvTable", () => {
       expect(table.encoding).toBe("windows-1252")
       expect(table.headers).toEqual(["Customer ID", "First Name", "Last Name", "Service Address"])
       expect(table.rows).toEqual([
-        { line: 2, cells: ["1", "José", "Peña", "12 Cañon Rd; Unit 3"] },
-        { line: 3, cells: ["2", "Zoë", "Müller", "4 Elm St"] }
+        { line: 2, row: 2, cells: ["1", "José", "Peña", "12 Cañon Rd; Unit 3"] },
+        { line: 3, row: 3, cells: ["2", "Zoë", "Müller", "4 Elm St"] }
       ])
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )

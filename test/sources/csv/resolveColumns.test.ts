@@ -25,7 +25,7 @@ describe("resolveColumns", () => {
     const resolved = resolveColumns(["QBO-ID", "Notes", "first_name", "POSTAL CODE"], columns)
     if (Either.isLeft(resolved)) throw new Error("expected columns to resolve")
     expect(resolved.right.indexOf).toEqual({ firstName: 2, quickbooksId: 0, zipCode: 3 })
-    const row = { line: 2, cells: ["2514", "vip", "Ann", "43215"] }
+    const row = { line: 2, row: 2, cells: ["2514", "vip", "Ann", "43215"] }
     expect(resolved.right.get(row, "firstName")).toBe("Ann")
     expect(resolved.right.get(row, "quickbooksId")).toBe("2514")
   })
@@ -33,7 +33,7 @@ describe("resolveColumns", () => {
   it("reads an absent optional column as empty", () => {
     const resolved = resolveColumns(["First", "QuickBooks ID"], columns)
     if (Either.isLeft(resolved)) throw new Error("expected columns to resolve")
-    expect(resolved.right.get({ line: 2, cells: ["Ann", "1"] }, "zipCode")).toBe("")
+    expect(resolved.right.get({ line: 2, row: 2, cells: ["Ann", "1"] }, "zipCode")).toBe("")
   })
 
   it("lists every missing required column with the headers it would accept", () => {
