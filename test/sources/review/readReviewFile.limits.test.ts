@@ -15,7 +15,7 @@ describe("readReviewFile", () => {
   it.scoped("reads decisions and notes", () =>
     Effect.gen(function* () {
       const decisions = yield* reviewFile("case_id,run_id,decision,note\nC-1,R-1,approve,ok\nC-2,R-1,,\n")
-      expect(decisions).toEqual([{ line: 2, caseId: "C-1", runId: "R-1", decision: "approve", note: "ok", choice: { keepPomId: null, correctQboId: null, exclude: [] } }])
+      expect(decisions).toEqual([{ row: 2, caseId: "C-1", runId: "R-1", decision: "approve", note: "ok", choice: { keepPomId: null, correctQboId: null, exclude: [] } }])
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 
