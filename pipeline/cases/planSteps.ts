@@ -5,6 +5,7 @@ import {
   OpenBalance
 } from "../domain/Blocker.ts"
 import type { PomCustomerId, QboCustomerId } from "../domain/Ids.ts"
+import { invoiceNumber } from "../domain/invoiceNumber.ts"
 import {
   InactivatePomCustomer,
   InactivateQboCustomer,
@@ -89,7 +90,7 @@ export const planSteps = (index: RecordIndex, input: StepInputs): PlannedSteps =
             from: wrongId,
             to: correct,
             before: { syncToken: inv.syncToken, customerId: wrongId },
-            reason: `invoice ${inv.docNumber || inv.id} belongs to the customer's history on QBO ${correct}`
+            reason: `invoice ${invoiceNumber(inv.docNumber, inv.id)} belongs to the customer's history on QBO ${correct}`
           })
         )
       }
