@@ -1,6 +1,7 @@
 import { Effect, Option } from "effect"
 import { reconcile } from "../pipeline/reconcile.ts"
 import type { RunSummary } from "../pipeline/RunSummary.ts"
+import { recordLinksConfig } from "../reports/RecordLinks.ts"
 import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { notifyWebhook } from "../sinks/notifyWebhook.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
@@ -27,6 +28,7 @@ export const runOnce = (args: RunArgs) =>
       yield* withRunLock("run")
       const store = yield* Store
       const sources = yield* chosenSources(args)
+      const links = yield* recordLinksConfig
       const loaded = yield* loadSnapshot(sources.pom, sources.qbo)
       const { summary } = yield* reconcile({
         ...loaded,
@@ -34,7 +36,8 @@ export const runOnce = (args: RunArgs) =>
         settings: {
           matchThreshold: args.matchThreshold,
           reviewThreshold: args.reviewThreshold,
-          booksClosedThrough: Option.getOrNull(args.booksClosedThrough)
+          booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
+          links
         }
       })
       const pruned = yield* store.pruneSnapshots(args.keepSnapshots)

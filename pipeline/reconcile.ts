@@ -3,6 +3,7 @@ import { join } from "node:path"
 import { renderHtmlReport } from "../reports/html/renderHtmlReport.ts"
 import { Matcher } from "../matchers/Matcher.ts"
 import { rejectedCsv } from "../reports/RejectedCsv.ts"
+import type { RecordLinks } from "../reports/RecordLinks.ts"
 import { reviewCsv } from "../reports/ReviewCsv.ts"
 import { writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Store } from "../sinks/store/Store.ts"
@@ -23,6 +24,8 @@ export interface ReconcileSettings {
   readonly matchThreshold: number
   readonly reviewThreshold: number
   readonly booksClosedThrough: string | null
+  /** Where the report links each record; not kept with the run, since it only shapes the files written now. */
+  readonly links: RecordLinks
 }
 
 export interface ReconcileInput {
@@ -154,7 +157,8 @@ export const reconcile = (input: ReconcileInput) =>
                 matchThreshold: settings.matchThreshold,
                 reviewThreshold: settings.reviewThreshold
               },
-              generatedAt: summary.finishedAt
+              generatedAt: summary.finishedAt,
+              links: settings.links
             })
           )
           yield* writeOutputFile(input.outDir, "summary.json", `${JSON.stringify(summary, null, 2)}\n`)

@@ -1,11 +1,13 @@
+import { createHash } from "node:crypto"
 import { describe, expect, it } from "vitest"
 import { buildCases } from "../../../pipeline/cases/buildCases.ts"
 import { indexSnapshot } from "../../../pipeline/cases/RecordIndex.ts"
 import type { Case } from "../../../pipeline/domain/Case.ts"
 import { CaseId, SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { DETAILED_CARDS, type HtmlReportInput, renderHtmlReport } from "../../../reports/html/renderHtmlReport.ts"
+import { reportScript } from "../../../reports/html/reportScript.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
-import { firstRunDiff, HOSTILE_FIRST_NAME, HOSTILE_LAST_NAME, realisticInput, summaryFor } from "./realisticRun.ts"
+import { firstRunDiff, HOSTILE_FIRST_NAME, HOSTILE_LAST_NAME, realisticInput, REPORT_LINKS, summaryFor } from "./realisticRun.ts"
 
 const occurrences = (text: string, needle: string | RegExp) =>
   typeof needle === "string" ? text.split(needle).length - 1 : (text.match(new RegExp(needle, "g")) ?? []).length
@@ -32,7 +34,8 @@ const emptyInput = (): HtmlReportInput => {
     diff: null,
     history: [],
     scores: { probabilities: [], matchThreshold: 0.9, reviewThreshold: 0.95 },
-    generatedAt: "2025-06-01T14:03:32.000Z"
+    generatedAt: "2025-06-01T14:03:32.000Z",
+    links: REPORT_LINKS
   }
 }
 
@@ -46,13 +49,14 @@ const manyCases = (n: number): HtmlReportInput => {
 }
 
 describe("renderHtmlReport", () => {
-  it("shows a customer called <script> as text, with no script element anywhere on the page", () => {
+  it("shows a customer called <script> as text, with the page's own script the only script element", () => {
     const page = renderHtmlReport(realisticInput())
     expect(page).not.toContain(HOSTILE_FIRST_NAME)
     expect(page).toContain("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;")
     expect(page).toContain("O&#39;Neil &amp; &quot;Sons&quot; &lt;b&gt;")
     expect(page).not.toContain(HOSTILE_LAST_NAME)
-    expect(page.toLowerCase()).not.toContain("<script")
+    expect(occurrences(page.toLowerCase(), "<script")).toBe(1)
+    expect(page).toContain(`<script>${reportScript}</script>`)
   })
 
   it("escapes record ids inside attributes too, since they come from the export files", () => {
@@ -79,7 +83,7 @@ describe("renderHtmlReport", () => {
     const chen = findCase(input.cases, (c) => c.pomIds.some((id) => id === "rc1"))
     const markup = card(renderHtmlReport(input), chen)
     const rowCells = (label: string) => {
-      const m = markup.match(new RegExp(`<tr><th scope="row">${label}</th>(.*?)</tr>`, "s"))
+      const m = markup.match(new RegExp(`<tr[^>]*><th scope="row">${label}</th>(.*?)</tr>`, "s"))
       return (m?.[1] ?? "").match(/<td[^>]*>/g) ?? []
     }
     expect(rowCells("Phones").map((td) => td.includes("differs"))).toEqual([false, true, false, true])
@@ -206,10 +210,17 @@ describe("renderHtmlReport", () => {
     expect(occurrences(renderHtmlReport(input, { detailedCards: 10 }), '<article class="card"')).toBe(10)
   })
 
-  it("requests nothing from outside the file: no external URLs, and a policy that forbids them", () => {
+  it("requests nothing from outside the file: links only to QBO and POM, opened by the admin, and a policy that forbids the rest", () => {
     const page = renderHtmlReport(realisticInput())
-    expect(page).not.toMatch(/(src|href)="(?!#)/)
+    expect(page).not.toMatch(/src="/)
     expect(page).not.toMatch(/url\(/)
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`)
+    const outside = [...page.matchAll(/<a [^>]*href="(?!#)([^"]*)"[^>]*>/g)]
+    expect(outside.length).toBeGreaterThan(0)
+    for (const [tag, href] of outside) {
+      expect(href?.startsWith("https://app.sandbox.qbo.intuit.com/app/") || href?.startsWith("https://pom.example.com/customers/")).toBe(true)
+      expect(tag).toContain('target="_blank" rel="noopener noreferrer"')
+    }
+    const hash = createHash("sha256").update(reportScript).digest("base64")
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; script-src &#39;sha256-${hash}&#39;;`)
   })
 })
