@@ -147,6 +147,13 @@ describe("deciding cases in report.html", () => {
     for (const c of [first, second, choosing]) expect(dry.stdout).toContain(`${c.id} (`)
     expect(dry.stdout).toContain(`${choosing.id} (`)
     expect(dry.stdout).toMatch(new RegExp(`${choosing.id} \\([^)]+\\) as chosen: keep POM ${keep}`))
+    // Each step names the record it changes and its value now.
+    const steps = [first, second].flatMap((c) => c.plan.steps)
+    const relink = steps.find((st) => st._tag === "set-quickbooks-id")
+    const retire = steps.find((st) => st._tag === "inactivate-pom-customer")
+    expect(relink ?? retire).toBeDefined()
+    if (relink?._tag === "set-quickbooks-id") expect(dry.stdout).toContain(`POM ${relink.pomCustomerId}: QBO ID ${relink.before.quickbooksId ?? "(none)"} \u2192 ${relink.to ?? "(none)"}`)
+    if (retire?._tag === "inactivate-pom-customer") expect(dry.stdout).toContain(`POM ${retire.pomCustomerId}: status ${retire.before.status} \u2192 INACTIVE`)
   }, 180_000)
 
   it("links each record to QBO's web app and to POM's customer page from POM_APP_CUSTOMER_URL", async () => {
