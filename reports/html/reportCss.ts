@@ -131,7 +131,8 @@ a.case-id:hover { text-decoration: underline; }
 .blockers { background: #fdecea; border: 1px solid #f3b3b0; border-left: 6px solid #c62828; border-radius: 6px; padding: 8px 14px; margin: 10px 0; }
 .blockers h4 { margin: 0 0 4px; color: #8a1c1c; }
 .blockers ul { margin: 0; padding-left: 1.2rem; }
-.table-scroll { overflow-x: auto; margin: 10px 0; }
+/* Relative, so the screen-reader-only text in a cell scrolls with the table instead of widening the page. */
+.table-scroll { overflow-x: auto; margin: 10px 0; position: relative; }
 .records { min-width: 60%; font-size: 0.9rem; border: 1px solid var(--line); }
 .records caption { font-weight: 500; color: var(--muted); font-size: 0.85rem; }
 .records tr.sides th { text-align: center; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; }

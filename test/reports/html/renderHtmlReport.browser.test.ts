@@ -125,4 +125,24 @@ describe("report.html in a real browser", () => {
     expect(await visibleCards()).toBe(input.cases.length)
     expect(errors).toEqual([])
   })
+
+  it("keeps every e-mail address on one line, however narrow the window, while the page itself does not scroll sideways", async () => {
+    const { page, errors } = await openReport(renderHtmlReport(realisticInput()))
+    await page.setViewportSize({ width: 560, height: 900 })
+    const lines = await page.locator("table.records tr.unbroken td").evaluateAll((cells) =>
+      cells.flatMap((td) =>
+        [...td.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").includes("@"))
+          .map((n) => {
+            const range = document.createRange()
+            range.selectNodeContents(n)
+            return { text: n.textContent ?? "", rects: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size }
+          })
+      )
+    )
+    expect(lines.length).toBeGreaterThan(10)
+    expect(lines.filter((l) => l.rects !== 1)).toEqual([])
+    expect(await page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")).toBe(true)
+    expect(errors).toEqual([])
+  })
 })
