@@ -7,6 +7,7 @@ import { applyCases } from "../pipeline/apply/applyCases.ts"
 import { checkSignOff, type SignOff } from "../pipeline/apply/checkSignOff.ts"
 import { applyReportCsv } from "../reports/ApplyReportCsv.ts"
 import { type ApplyReportRow, applyReportRows } from "../reports/applyReportRows.ts"
+import { describeStepChange } from "../reports/describeStepChange.ts"
 import { pomWorklistCsv } from "../reports/PomWorklistCsv.ts"
 import { qboAppUrl, qboWorklistCsv } from "../reports/QboWorklistCsv.ts"
 import { withTerminalProgress } from "../reports/TerminalProgress.ts"
@@ -59,6 +60,7 @@ const count = (outcomes: ReadonlyArray<CaseOutcome>): ApplySummary["cases"] => (
   planned: outcomes.filter((o) => o.status === "planned").length
 })
 
+// Each step names the record it changes and the value it holds now, so it can be checked in POM or QBO first.
 const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyMap<string, string>) =>
   outcomes
     .map((o) =>
@@ -66,7 +68,7 @@ const describeDryRun = (outcomes: ReadonlyArray<CaseOutcome>, choices: ReadonlyM
         `${o.case.id} (${o.case.scenario}, confidence ${confidenceText(o.case)})${choices.has(o.case.id) ? ` as chosen: ${choices.get(o.case.id)}` : ""}${o.detail === null ? "" : `: ${o.detail}`}`,
         ...o.steps.map(
           (s) =>
-            `  ${s.stepIndex + 1}. ${s.step._tag}: ${s.step.reason}${s.status === "done" ? " (already done)" : s.byHand.length > 0 ? " (by hand in QBO: goes on qbo-worklist.csv)" : ""}`
+            `  ${s.stepIndex + 1}. ${describeStepChange(s.step)} (${s.step.reason})${s.status === "done" ? " (already done)" : s.byHand.length > 0 ? " (by hand in QBO: goes on qbo-worklist.csv)" : ""}`
         )
       ].join("\n")
     )

@@ -39,7 +39,8 @@ export const runOnce = (args: RunArgs) =>
         settings: {
           ...args.thresholds,
           booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
-          allowShrink: args.allowShrink
+          allowShrink: args.allowShrink,
+          links
         }
       })
       const pruned = yield* store.pruneSnapshots(args.keepSnapshots)

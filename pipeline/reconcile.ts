@@ -29,6 +29,8 @@ export interface ReconcileSettings {
   readonly booksClosedThrough: CalendarDate | null
   /** Plan even when a side is empty or shrank by more than half since the previous run (`--allow-shrink`). */
   readonly allowShrink: boolean
+  /** Where the report links each record; not kept with the run, since it only shapes the files written now. */
+  readonly links: RecordLinks
 }
 
 export interface ReconcileInput {
@@ -182,7 +184,8 @@ export const reconcile = (input: ReconcileInput) =>
                 matchThreshold: settings.matchThreshold,
                 reviewThreshold: settings.reviewThreshold
               },
-              generatedAt: summary.finishedAt
+              generatedAt: summary.finishedAt,
+              links: settings.links
             })
           )
           yield* writeOutputFile(input.outDir, "summary.json", `${JSON.stringify(summary, null, 2)}\n`)

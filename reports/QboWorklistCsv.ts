@@ -1,5 +1,6 @@
 import type { CaseOutcome, StepOutcome } from "../pipeline/apply/ApplyOutcome.ts"
 import type { Blocker } from "../pipeline/domain/Blocker.ts"
+import { invoiceNumber } from "../pipeline/domain/invoiceNumber.ts"
 import { spreadsheetCsv } from "./excelSafe.ts"
 
 /** QBO's web app, where an admin does the work by hand (the API host is not a page a person can use). */
@@ -36,7 +37,7 @@ const item = (s: StepOutcome, app: string): WorkItem | null => {
   switch (step._tag) {
     case "move-invoice":
       return {
-        record: `invoice #${step.docNumber || step.invoiceId} (id ${step.invoiceId}, ${money(step.amount)})`,
+        record: `invoice ${invoiceNumber(step.docNumber, step.invoiceId)} (id ${step.invoiceId}, ${money(step.amount)})`,
         todo: `change its customer from QBO ${step.from} to QBO ${step.to}`,
         done: `the invoice is on QBO ${step.to}`,
         link: `${app}/app/invoice?txnId=${encodeURIComponent(step.invoiceId)}`

@@ -1,5 +1,6 @@
 import type { RecordIndex } from "../pipeline/cases/RecordIndex.ts"
 import type { Case } from "../pipeline/domain/Case.ts"
+import { invoiceNumber } from "../pipeline/domain/invoiceNumber.ts"
 import type { PlanStep } from "../pipeline/domain/PlanStep.ts"
 import { pomLabel, qboLabel } from "./recordLabel.ts"
 
@@ -21,7 +22,7 @@ export const describeActions = (index: RecordIndex, c: Case): string => {
     const moves = invoiceMoves.filter((s) => s.from === from)
     const to = moves[0]?.to
     if (to === undefined) continue
-    const docs = moves.map((m) => `#${m.docNumber || m.invoiceId}`).join(", ")
+    const docs = moves.map((m) => invoiceNumber(m.docNumber, m.invoiceId)).join(", ")
     const total = moves.reduce((sum, m) => sum + m.amount, 0)
     sentences.push(
       `In QBO, change the customer on ${plural(moves.length, "invoice")} (${docs}; ${money(total)}) from ${qboLabel(index, from)} to ${qboLabel(index, to)}`

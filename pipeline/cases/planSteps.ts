@@ -6,6 +6,7 @@ import {
 } from "../domain/Blocker.ts"
 import { type CalendarDate, isOnOrBefore } from "../domain/CalendarDate.ts"
 import type { PomCustomerId, QboCustomerId } from "../domain/Ids.ts"
+import { invoiceNumber } from "../domain/invoiceNumber.ts"
 import {
   InactivatePomCustomer,
   InactivateQboCustomer,
@@ -90,7 +91,7 @@ export const planSteps = (index: RecordIndex, input: StepInputs): PlannedSteps =
             from: wrongId,
             to: correct,
             before: { syncToken: inv.syncToken, customerId: wrongId },
-            reason: `invoice ${inv.docNumber || inv.id} belongs to the customer's history on QBO ${correct}`
+            reason: `invoice ${invoiceNumber(inv.docNumber, inv.id)} belongs to the customer's history on QBO ${correct}`
           })
         )
       }

@@ -1,5 +1,7 @@
 import { Match, Schema } from "effect"
 import { PomCustomerId, QboCustomerId, QboInvoiceId } from "./Ids.ts"
+import { invoiceNumber } from "./invoiceNumber.ts"
+import { thresholdText } from "./thresholdText.ts"
 
 /*
  * Why a case needs a person. Closed, so every place that explains or counts blockers must handle a new kind.
@@ -126,20 +128,23 @@ export const blockerKind: (b: Blocker) => BlockerKind = Match.type<Blocker>().pi
 
 const money = (n: number): string => n.toFixed(2)
 
+// Rounded down, so a confidence just under its threshold never reads as equal to it.
+const confidenceBelow = (p: number): string => thresholdText(Math.floor(Number(p.toFixed(6)) * 10_000) / 10_000)
+
 /** One sentence an admin can act on. */
 export const describeBlocker: (b: Blocker) => string = Match.type<Blocker>().pipe(
   Match.tags({
     "invoice-has-payment": (b) =>
-      `invoice ${b.docNumber || b.invoiceId} has a linked ${b.txnTypes.join("/")}: unapply it in QBO, move the invoice by hand, then re-apply`,
+      `invoice ${invoiceNumber(b.docNumber, b.invoiceId)} has a linked ${b.txnTypes.join("/")}: unapply it in QBO, move the invoice by hand, then re-apply`,
     "invoice-in-closed-period": (b) =>
-      `invoice ${b.docNumber || b.invoiceId} is dated ${b.txnDate}, inside the books closed through ${b.closedThrough}`,
+      `invoice ${invoiceNumber(b.docNumber, b.invoiceId)} is dated ${b.txnDate}, inside the books closed through ${b.closedThrough}`,
     "open-balance": (b) =>
       `QBO customer ${b.qboCustomerId} would keep an open balance of ${money(b.remaining)} not explained by its invoices`,
     "sub-customer": (b) => `QBO customer ${b.qboCustomerId} is a sub-customer or has sub-customers`,
     "keeper-unclear": (b) =>
       `${b.system === "pom" ? "POM accounts" : "QBO customers"} ${b.ids.join(" and ")} both hold real history (${b.counts.join(" vs ")}): choose the keeper`,
     "too-many-accounts": (b) => `${b.count} ${b.system === "pom" ? "POM accounts" : "QBO customers"} in one case`,
-    "low-confidence": (b) => `match confidence ${b.confidence.toFixed(2)} is below ${b.threshold.toFixed(2)}`,
+    "low-confidence": (b) => `match confidence ${confidenceBelow(b.confidence)} is below ${thresholdText(b.threshold)}`,
     "shared-payer": (b) =>
       `the QBO payer is shared by several properties (${b.pomIds.join(", ")}) and has duplicates itself`,
     "broken-link-no-match": (b) =>

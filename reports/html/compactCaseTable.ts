@@ -4,6 +4,7 @@ import type { Case } from "../../pipeline/domain/Case.ts"
 import { describeActions } from "../describeActions.ts"
 import { caseAnchor, caseTitle } from "./caseCard.ts"
 import { confidenceText } from "../confidenceText.ts"
+import { caseFacets } from "./caseFacets.ts"
 import { type Html, html } from "./Html.ts"
 import { scenarioGuide } from "./scenarioGuide.ts"
 
@@ -15,14 +16,17 @@ const gist = (index: RecordIndex, c: Case): string => {
   return `${lines[0] ?? "No steps"}${lines.length > 1 ? ` (+${lines.length - 1} more steps)` : ""}`
 }
 
-/** One line per case, for the cases beyond those shown as cards: enough to find each in review.csv. */
-export const compactCaseTable = (index: RecordIndex, cases: ReadonlyArray<Case>): Html =>
+/**
+ * One line per case, for the cases beyond those shown as cards: enough to find each in review.csv. `firstOrder`
+ * is the first row's position in review.csv.
+ */
+export const compactCaseTable = (index: RecordIndex, cases: ReadonlyArray<Case>, firstOrder: number): Html =>
   html`<div class="table-scroll"><table class="compact">
-<caption>The remaining cases, one line each, in the same order as review.csv</caption>
-<thead><tr><th scope="col">Case</th><th scope="col">Customer</th><th scope="col">Kind of fix</th><th scope="col">Confidence</th><th scope="col">Records</th><th scope="col">First thing to know</th></tr></thead>
+<caption>The remaining cases, one line each, in the same order as review.csv. Decide these in review.csv: only the cases above can be decided on this page.</caption>
+<thead><tr><th scope="col">Case</th><th scope="col">Customer</th><th scope="col">Kind of fix</th><th scope="col">Weakest match</th><th scope="col">Records</th><th scope="col">First thing to know</th></tr></thead>
 <tbody>
 ${cases.map(
-  (c) =>
-    html`<tr id="${caseAnchor(c)}" data-scenario="${c.scenario}"><td class="case-id">${c.id}</td><td>${caseTitle(index, c)}</td><td><span class="badge scenario-${c.scenario}">${scenarioGuide[c.scenario].title}</span></td><td>${confidenceText(c)}</td><td class="records-cell">POM ${c.pomIds.join(", ") || "\u2014"}<br>QBO ${c.qboIds.join(", ") || "\u2014"}</td><td>${gist(index, c)}</td></tr>\n`
+  (c, i) =>
+    html`<tr id="${caseAnchor(c)}" data-scenario="${c.scenario}"${caseFacets(index, c, caseTitle(index, c), firstOrder + i)}><td class="case-id">${c.id}</td><td>${caseTitle(index, c)}</td><td><span class="badge scenario-${c.scenario}">${scenarioGuide[c.scenario].title}</span> <code class="scenario-code">${c.scenario}</code></td><td class="num">${confidenceText(c)}</td><td class="records-cell">POM ${c.pomIds.join(", ") || "\u2014"}<br>QBO ${c.qboIds.join(", ") || "\u2014"}</td><td>${gist(index, c)}</td></tr>\n`
 )}</tbody>
 </table></div>`

@@ -10,8 +10,12 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${c
 export const money = (n: number): string =>
   `${n < 0 ? "\u2212" : ""}$${Math.abs(n).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
 
-/** 0.9987 → "99.9%"; never rounds a probability below 1 up to "100%", which would read as certainty. */
+/**
+ * 0.9987 → "99.9%"; never rounds a probability up, and never shows "100.0%": a score is never certainty, even one
+ * so close to 1 that a computer stores it as 1, which is shown as "over 99.9%".
+ */
 export const percent = (p: number): string => {
+  if (p >= 1) return "over 99.9%"
   const shown = Math.floor(p * 1000) / 10
   return `${shown.toFixed(1)}%`
 }

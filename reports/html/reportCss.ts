@@ -21,6 +21,7 @@ h4 { font-size: 1rem; margin: 1rem 0 0.4rem; }
 code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef1f4; padding: 0.05em 0.3em; border-radius: 3px; }
 a { color: #0b5cad; }
 a:focus-visible, summary:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+[hidden] { display: none !important; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .empty { color: var(--muted); font-style: italic; }
@@ -87,6 +88,37 @@ figcaption { color: #33383d; font-size: 0.9rem; margin-top: 6px; max-width: 60re
 ${filterRules}
 }
 
+.scenario-code { font-size: 0.78rem; color: var(--muted); background: transparent; padding: 0; }
+.page-head .scenario-code, .filter input:checked + label .scenario-code { color: inherit; }
+a.out::after { content: " \\2197"; font-size: 0.8em; }
+
+.tools { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; margin: 0 0 14px; }
+.tool-row { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; margin: 4px 0; font-size: 0.92rem; }
+.tools input[type=search] { width: 22rem; max-width: 100%; }
+.tools input, .tools select, .tools button, .decide select, .decide input[type=text] { font: inherit; padding: 3px 6px; }
+.shown-count, .export-note { color: var(--muted); }
+.tally { font-weight: 600; }
+.export-help { margin: 4px 0; font-size: 0.85rem; color: var(--muted); }
+#export-decisions { background: var(--accent); color: #fff; border: 1px solid var(--accent); border-radius: 6px; padding: 4px 14px; cursor: pointer; }
+#export-decisions:disabled { background: #8c959f; border-color: #8c959f; cursor: not-allowed; }
+.decide { border: 1px solid var(--line); border-radius: 8px; margin: 12px 0 0; padding: 8px 14px 10px; background: #f6f8fa; }
+.decide legend { font-weight: 600; padding: 0 4px; }
+.decision-choices { display: flex; flex-wrap: wrap; gap: 4px 18px; }
+.decide label { margin-right: 12px; }
+.decide label:has(input:disabled) { color: #8c959f; }
+.decide .choices { display: flex; flex-wrap: wrap; gap: 6px 18px; margin-top: 6px; }
+.decide .exclude { border: 0; padding: 0; margin: 0; flex-basis: 100%; }
+.decide .exclude legend { font-weight: 500; padding: 0; font-size: 0.9rem; }
+.decide .exclude label { display: block; font-size: 0.88rem; }
+.decide-why { color: #8a1c1c; margin: 4px 0; min-height: 0; }
+.decide-why:empty { display: none; }
+.decide-cannot { color: #8a1c1c; margin: 6px 0; }
+.decide-hint { color: var(--muted); margin: 6px 0; font-size: 0.9rem; }
+.decide .note { display: block; margin-top: 6px; }
+.decide .note input { width: 28rem; max-width: 100%; }
+.card[data-decision="approve"] { border-color: #2e7d32; box-shadow: inset 0 0 0 1px #2e7d32; }
+.card[data-decision="reject"] { opacity: 0.8; }
+
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 14px 20px 16px; margin: 0 0 18px; box-shadow: 0 1px 2px rgba(0,0,0,0.05); scroll-margin-top: 110px; }
 .card[data-scenario="review"] { border-left: 6px solid #c62828; }
 .card-head h3 { margin: 0; font-size: 1.2rem; display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; }
@@ -99,7 +131,8 @@ a.case-id:hover { text-decoration: underline; }
 .blockers { background: #fdecea; border: 1px solid #f3b3b0; border-left: 6px solid #c62828; border-radius: 6px; padding: 8px 14px; margin: 10px 0; }
 .blockers h4 { margin: 0 0 4px; color: #8a1c1c; }
 .blockers ul { margin: 0; padding-left: 1.2rem; }
-.table-scroll { overflow-x: auto; margin: 10px 0; }
+/* Relative, so the screen-reader-only text in a cell scrolls with the table instead of widening the page. */
+.table-scroll { overflow-x: auto; margin: 10px 0; position: relative; }
 .records { min-width: 60%; font-size: 0.9rem; border: 1px solid var(--line); }
 .records caption { font-weight: 500; color: var(--muted); font-size: 0.85rem; }
 .records tr.sides th { text-align: center; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; }
@@ -113,6 +146,7 @@ a.case-id:hover { text-decoration: underline; }
 .records .role-keep .role, .records .role-correct .role { color: #1f6b24; font-weight: 700; }
 .records .role-merge .role, .records .role-wrong .role, .records .role-missing .role { color: #a61b1b; font-weight: 700; }
 .records td { overflow-wrap: anywhere; }
+.records tr.unbroken td { overflow-wrap: normal; white-space: nowrap; }
 .records td.differs { background: #fff1c2; box-shadow: inset 3px 0 0 #d89b00; }
 .records td.warn { color: #a61b1b; font-weight: 600; }
 .records td.blank { color: #8c959f; }
@@ -138,7 +172,8 @@ footer { color: var(--muted); font-size: 0.85rem; padding-top: 20px; padding-bot
   .page-head { background: #fff; color: #000; border-bottom: 2px solid #000; padding: 0 0 8px; }
   .page-head .lede, .run-facts dt, .jump a { color: #000; }
   .page-head code { background: #eef1f4; color: #000; }
-  .jump, .filter { display: none; }
+  .jump, .filter, .tools, .decide { display: none !important; }
+  a.out::after { content: ""; }
   main, .page-head-inner, footer { max-width: none; padding: 0; }
   .card, figure, .tile { box-shadow: none; break-inside: avoid-page; }
   .card { border-color: #999; }

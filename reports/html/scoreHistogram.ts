@@ -1,3 +1,4 @@
+import { thresholdText } from "../../pipeline/domain/thresholdText.ts"
 import { count, plural } from "./format.ts"
 import { histogramBins } from "./histogramBins.ts"
 import { type Html, html } from "./Html.ts"
@@ -53,7 +54,7 @@ export const scoreHistogram = (scores: ScoreInput): Html => {
   // crosses the other's line however close the thresholds are.
   const marker = (p: number, text: string, anchor: "start" | "end", row: number, cls: string) =>
     html`<g class="threshold ${cls}"><line x1="${r1(x(p))}" x2="${r1(x(p))}" y1="${TOP - 6 - row * 14}" y2="${base}" stroke="#222" stroke-width="1.5" stroke-dasharray="4 3"></line><text x="${r1(x(p) + (anchor === "start" ? 4 : -4))}" y="${TOP - 9 - row * 14}" text-anchor="${anchor}">${text}</text></g>`
-  const title = `Match scores of ${plural(valid.length, "record pair")}, with the match threshold ${match} and the review threshold ${review}`
+  const title = `Match scores of ${plural(valid.length, "record pair")}, with the match threshold ${thresholdText(match)} and the review threshold ${thresholdText(review)}`
   return html`<figure class="chart-figure">
 <svg class="chart histogram" role="img" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" aria-label="${title}"><title>${title}</title>
 ${zones}
@@ -61,8 +62,8 @@ ${bars}
 <line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${base}" y2="${base}" stroke="#333"></line>
 ${ticks}
 <text x="${WIDTH / 2}" y="${HEIGHT - 4}" text-anchor="middle" class="axis-title">match probability</text>
-${marker(match, `match threshold ${match.toFixed(2)}`, "end", match > review ? 1 : 0, "match")}
-${marker(review, `review threshold ${review.toFixed(2)}`, "end", match > review ? 0 : 1, "review")}
+${marker(match, `match threshold ${thresholdText(match)}`, "end", match > review ? 1 : 0, "match")}
+${marker(review, `review threshold ${thresholdText(review)}`, "end", match > review ? 0 : 1, "review")}
 </svg>
 <figcaption>${plural(valid.length, "record pair")} scored. <span class="key key-no"></span><span class="zone-count">${count(below)}</span> below the match threshold: treated as different customers. <span class="key key-review"></span><span class="zone-count">${count(between)}</span> between the thresholds: likely the same but not sure enough, so a case resting on one goes to a person. <span class="key key-yes"></span><span class="zone-count">${count(proposed)}</span> at or above both: sure enough for a fix to be proposed. Bar heights use a log scale so that small counts stay visible; the number above a bar is its count.</figcaption>
 </figure>`

@@ -7,9 +7,11 @@ const HEIGHT = 200
 const LEFT = 44
 const RIGHT = 20
 const TOP = 20
-const BOTTOM = 36
+const BOTTOM = 44
 /** Beyond this many runs the value labels would collide; the dots keep their tooltips. */
 const MAX_VALUE_LABELS = 16
+/** Up to this many runs each gets its date under it; beyond, only the first and the last do. */
+const MAX_DATE_LABELS = 8
 const r1 = (n: number) => Math.round(n * 10) / 10
 
 /** Open cases over past runs, oldest first: is the list of problems getting shorter? */
@@ -38,6 +40,18 @@ export const trendChart = (history: ReadonlyArray<RunHistoryPoint>): Html => {
       }</g>`
   )
   const base = TOP + plotH
+  // Runs on the same day would share one date label: those also show their time, on a second line.
+  const days = points.map((p) => day(p.startedAt))
+  const sharesDay = (i: number) => days.filter((d) => d === days[i]).length > 1
+  const labelled = points.length <= MAX_DATE_LABELS ? points.map((_, i) => i) : [0, points.length - 1]
+  const dateLabels = labelled.map((i) => {
+    const p = points[i] ?? first
+    const anchor = points.length <= MAX_DATE_LABELS ? "middle" : i === 0 ? "start" : "end"
+    const at = points.length <= MAX_DATE_LABELS ? r1(x(i)) : i === 0 ? LEFT : WIDTH - RIGHT
+    return html`<text class="date" x="${at}" y="${base + 16}" text-anchor="${anchor}">${days[i] ?? ""}${
+      sharesDay(i) ? html`<tspan x="${at}" dy="12">${when(p.startedAt).slice(11, 16)}</tspan>` : ""
+    }</text>`
+  })
   const change = last.openCases - first.openCases
   const title = `Open cases in the last ${points.length} runs, from ${count(first.openCases)} to ${count(last.openCases)}`
   return html`<figure class="chart-figure">
@@ -47,7 +61,7 @@ export const trendChart = (history: ReadonlyArray<RunHistoryPoint>): Html => {
 <text x="${LEFT - 6}" y="${r1(y(top) + 4)}" text-anchor="end">${count(top)}</text><text x="${LEFT - 6}" y="${base + 4}" text-anchor="end">0</text>
 <polyline points="${line}" fill="none" stroke="#3b6ea8" stroke-width="2"></polyline>
 ${dots}
-<text x="${LEFT}" y="${base + 18}" text-anchor="start">${day(first.startedAt)}</text><text x="${WIDTH - RIGHT}" y="${base + 18}" text-anchor="end">${day(last.startedAt)}</text>
+${dateLabels}
 </svg>
 <figcaption>Open cases per run, oldest on the left. Since ${day(first.startedAt)} the number of open cases ${
     change === 0 ? "has not changed" : change < 0 ? `went down by ${count(-change)}` : `went up by ${count(change)}`

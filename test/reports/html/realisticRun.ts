@@ -9,7 +9,12 @@ import type { Snapshot } from "../../../pipeline/domain/Snapshot.ts"
 import type { RunDiff, RunHistoryPoint } from "../../../pipeline/RunDiff.ts"
 import { countByScenario, type RunSummary, summarizeDiff } from "../../../pipeline/RunSummary.ts"
 import type { HtmlReportInput } from "../../../reports/html/renderHtmlReport.ts"
+import { qboAppUrl } from "../../../reports/QboWorklistCsv.ts"
+import type { RecordLinks } from "../../../reports/RecordLinks.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
+
+/** QBO's sandbox app and a POM customer page, as an office would configure them. */
+export const REPORT_LINKS: RecordLinks = { qboApp: qboAppUrl("sandbox"), pomCustomer: "https://pom.example.com/customers/{id}/edit" }
 
 export const HOSTILE_FIRST_NAME = `<script>alert("pwned")</script>`
 export const HOSTILE_LAST_NAME = `O'Neil & "Sons" <b>`
@@ -216,6 +221,7 @@ export const realisticInput = (): HtmlReportInput => {
     diff,
     history,
     scores: { probabilities: sampleProbabilities(1_268, matches), matchThreshold: 0.9, reviewThreshold: 0.95 },
-    generatedAt: "2025-06-01T14:03:32.000Z"
+    generatedAt: "2025-06-01T14:03:32.000Z",
+    links: REPORT_LINKS
   }
 }

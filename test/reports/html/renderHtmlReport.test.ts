@@ -1,11 +1,15 @@
+import { createHash } from "node:crypto"
 import { describe, expect, it } from "vitest"
 import { buildCases } from "../../../pipeline/cases/buildCases.ts"
 import { indexSnapshot } from "../../../pipeline/cases/RecordIndex.ts"
+import { describeBlocker, LowConfidence } from "../../../pipeline/domain/Blocker.ts"
 import type { Case } from "../../../pipeline/domain/Case.ts"
+import { invoiceNumber } from "../../../pipeline/domain/invoiceNumber.ts"
 import { CaseId, SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { DETAILED_CARDS, type HtmlReportInput, renderHtmlReport } from "../../../reports/html/renderHtmlReport.ts"
+import { reportScript } from "../../../reports/html/reportScript.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
-import { firstRunDiff, HOSTILE_FIRST_NAME, HOSTILE_LAST_NAME, realisticInput, summaryFor } from "./realisticRun.ts"
+import { firstRunDiff, HOSTILE_FIRST_NAME, HOSTILE_LAST_NAME, realisticInput, REPORT_LINKS, summaryFor } from "./realisticRun.ts"
 
 const occurrences = (text: string, needle: string | RegExp) =>
   typeof needle === "string" ? text.split(needle).length - 1 : (text.match(new RegExp(needle, "g")) ?? []).length
@@ -32,7 +36,8 @@ const emptyInput = (): HtmlReportInput => {
     diff: null,
     history: [],
     scores: { probabilities: [], matchThreshold: 0.9, reviewThreshold: 0.95 },
-    generatedAt: "2025-06-01T14:03:32.000Z"
+    generatedAt: "2025-06-01T14:03:32.000Z",
+    links: REPORT_LINKS
   }
 }
 
@@ -46,13 +51,14 @@ const manyCases = (n: number): HtmlReportInput => {
 }
 
 describe("renderHtmlReport", () => {
-  it("shows a customer called <script> as text, with no script element anywhere on the page", () => {
+  it("shows a customer called <script> as text, with the page's own script the only script element", () => {
     const page = renderHtmlReport(realisticInput())
     expect(page).not.toContain(HOSTILE_FIRST_NAME)
     expect(page).toContain("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;")
     expect(page).toContain("O&#39;Neil &amp; &quot;Sons&quot; &lt;b&gt;")
     expect(page).not.toContain(HOSTILE_LAST_NAME)
-    expect(page.toLowerCase()).not.toContain("<script")
+    expect(occurrences(page.toLowerCase(), "<script")).toBe(1)
+    expect(page).toContain(`<script>${reportScript}</script>`)
   })
 
   it("escapes record ids inside attributes too, since they come from the export files", () => {
@@ -91,7 +97,7 @@ describe("renderHtmlReport", () => {
     const chen = findCase(input.cases, (c) => c.pomIds.some((id) => id === "rc1"))
     const markup = card(renderHtmlReport(input), chen)
     const rowCells = (label: string) => {
-      const m = markup.match(new RegExp(`<tr><th scope="row">${label}</th>(.*?)</tr>`, "s"))
+      const m = markup.match(new RegExp(`<tr[^>]*><th scope="row">${label}</th>(.*?)</tr>`, "s"))
       return (m?.[1] ?? "").match(/<td[^>]*>/g) ?? []
     }
     expect(rowCells("Phones").map((td) => td.includes("differs"))).toEqual([false, true, false, true])
@@ -218,10 +224,112 @@ describe("renderHtmlReport", () => {
     expect(occurrences(renderHtmlReport(input, { detailedCards: 10 }), '<article class="card"')).toBe(10)
   })
 
-  it("requests nothing from outside the file: no external URLs, and a policy that forbids them", () => {
+  it("requests nothing from outside the file: links only to QBO and POM, opened by the admin, and a policy that forbids the rest", () => {
     const page = renderHtmlReport(realisticInput())
-    expect(page).not.toMatch(/(src|href)="(?!#)/)
+    expect(page).not.toMatch(/src="/)
     expect(page).not.toMatch(/url\(/)
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;`)
+    const outside = [...page.matchAll(/<a [^>]*href="(?!#)([^"]*)"[^>]*>/g)]
+    expect(outside.length).toBeGreaterThan(0)
+    for (const [tag, href] of outside) {
+      expect(href?.startsWith("https://app.sandbox.qbo.intuit.com/app/") || href?.startsWith("https://pom.example.com/customers/")).toBe(true)
+      expect(tag).toContain('target="_blank" rel="noopener noreferrer"')
+    }
+    const hash = createHash("sha256").update(reportScript).digest("base64")
+    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; script-src &#39;sha256-${hash}&#39;;`)
+  })
+})
+
+describe("what the page says, in the words the other files use", () => {
+  it("labels a threshold with the decimals it has: 0.999 is not shown as 1.00, on the chart or in a blocker", () => {
+    const page = renderHtmlReport({ ...realisticInput(), scores: { probabilities: [0.2, 0.995, 0.9995], matchThreshold: 0.9, reviewThreshold: 0.999 } })
+    const chart = page.slice(page.indexOf('<svg class="chart histogram"'), page.indexOf("</svg>", page.indexOf('<svg class="chart histogram"')))
+    expect(chart).toContain("review threshold 0.999")
+    expect(chart).toContain("match threshold 0.90")
+    expect(chart).not.toContain("threshold 1.00")
+    expect(describeBlocker(new LowConfidence({ confidence: 0.99899, threshold: 0.999 }))).toBe("match confidence 0.9989 is below 0.999")
+    expect(describeBlocker(new LowConfidence({ confidence: 0.93, threshold: 0.95 }))).toBe("match confidence 0.93 is below 0.95")
+  })
+
+  it("wraps a long weight label onto more lines instead of cutting it off", () => {
+    const label = "street fuzzy Jaro-Winkler at least 0.92 after expanding abbreviations +3.1"
+    const input = realisticInput()
+    const c = findCase(input.cases, (x) => x.scenario === "scenario-2")
+    const strongest = c.evidence[0]
+    if (strongest === undefined) throw new Error("the case has evidence")
+    const long = { ...strongest, contributions: [...strongest.contributions, { field: "street", level: "fuzzy Jaro-Winkler at least 0.92 after expanding abbreviations", weight: 3.1 }] }
+    const markup = card(renderHtmlReport({ ...input, cases: input.cases.map((x) => (x.id === c.id ? { ...x, evidence: [long, ...x.evidence.slice(1)] } : x)) }), c)
+    const start = markup.indexOf(`<g class="bar pos"><title>${label}</title>`)
+    expect(start).toBeGreaterThan(0)
+    const bar = markup.slice(start, markup.indexOf("</text>", start))
+    const lines = [...bar.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1] ?? "")
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines.every((l) => l.length <= 36)).toBe(true)
+    expect(lines.join(" ")).toBe(label)
+    expect(markup).not.toContain("\u2026</text>")
+  })
+
+  it("says the card's score and the chart's in the same words, and never shows a score as 100.0%", () => {
+    const b = new SnapshotBuilder().pomCustomer("p1", { history: 1 }).qboCustomer("10", { invoices: 1 })
+    b.matches.push({ left: { system: "pom", id: "p1" }, right: { system: "qbo", id: "10" }, weight: 60, probability: 1, contributions: [{ field: "phone", level: "exact", weight: 60 }] })
+    const snapshot = b.build()
+    const cases = buildCases(snapshot, b.matches, { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null })
+    const only = cases[0]
+    if (only === undefined) throw new Error("one case")
+    const page = renderHtmlReport({ ...emptyInput(), summary: summaryFor(snapshot, cases, 1), cases, index: indexSnapshot(snapshot) })
+    const markup = card(page, only)
+    expect(markup).toContain("Match <strong>over 99.9%</strong> likely")
+    expect(markup).toContain("= over 99.9% likely the same customer")
+    expect(page).not.toContain("100.0%")
+    const several = findCase(realisticInput().cases, (c) => c.evidence.length > 1)
+    expect(card(renderHtmlReport(realisticInput()), several)).toMatch(/Weakest match <strong>[\d.]+%<\/strong> likely/)
+  })
+
+  it("says what was applied since the previous run instead of claiming nothing has changed", () => {
+    const input = realisticInput()
+    expect(renderHtmlReport(input)).toContain("Since the previous run, 2 cases were fixed by this tool")
+    expect(renderHtmlReport(input)).not.toContain("None of these fixes has been made yet.")
+    const first = renderHtmlReport({ ...input, diff: firstRunDiff(input.cases) })
+    expect(first).toContain("None of these fixes has been made yet.")
+    expect(first).not.toContain("fixed by this tool (see")
+  })
+
+  it("gives runs of the same day their own date label with the time, so no two points share one", () => {
+    const history = [
+      { runId: "R-1", startedAt: "2025-05-31T09:00:00.000Z", openCases: 12 },
+      { runId: "R-2", startedAt: "2025-06-01T09:00:00.000Z", openCases: 10 },
+      { runId: "R-3", startedAt: "2025-06-01T15:30:00.000Z", openCases: 4 }
+    ]
+    const page = renderHtmlReport({ ...realisticInput(), history })
+    const labels = [...page.matchAll(/<text class="date"[^>]*>(.*?)<\/text>/g)].map((m) => (m[1] ?? "").replace(/<[^>]+>/g, " ").trim())
+    expect(labels).toEqual(["2025-05-31", "2025-06-01 09:00", "2025-06-01 15:30"])
+  })
+
+  it("shows each case's scenario as review.csv names it, and its invoices by their QBO numbers", () => {
+    const input = realisticInput()
+    const page = renderHtmlReport(input)
+    for (const c of input.cases) expect(card(page, c)).toContain(`<code class="scenario-code" title="The scenario as review.csv names it">${c.scenario}</code>`)
+    const paid = findCase(input.cases, (c) => c.blockers.some((b) => b._tag === "invoice-has-payment"))
+    const blocker = paid.blockers.find((b) => b._tag === "invoice-has-payment")
+    if (blocker?._tag !== "invoice-has-payment") throw new Error("a paid invoice")
+    expect(card(page, paid)).toContain(`invoice ${invoiceNumber(blocker.docNumber, blocker.invoiceId)} has a linked Payment`)
+    expect(invoiceNumber("1043", "88")).toBe("#1043")
+    expect(invoiceNumber(" ", "88")).toBe("id 88")
+  })
+
+  it("offers approve only where apply can carry a case out, and the choice fields only with the case's own records", () => {
+    const input = realisticInput()
+    const page = renderHtmlReport(input)
+    const broken = findCase(input.cases, (c) => c.blockers.some((b) => b._tag === "broken-link-no-match"))
+    expect(card(page, broken)).toMatch(/value="approve" disabled>/)
+    expect(card(page, broken)).toContain("This case cannot be approved: POM hx1 points at QBO 404")
+    const unsure = findCase(input.cases, (c) => c.blockers.some((b) => b._tag === "low-confidence"))
+    const markup = card(page, unsure)
+    expect(markup).toContain('data-needs-keep="true" data-needs-correct="true"')
+    const keep = markup.match(/<select name="keep">(.*?)<\/select>/)?.[1] ?? ""
+    expect([...keep.matchAll(/value="([^"]*)"/g)].map((v) => v[1])).toEqual(["", ...unsure.pomIds])
+    expect([...markup.matchAll(/name="exclude" value="([^"]+)"/g)].map((m) => m[1])).toEqual([...unsure.pomIds.map((id) => `pom:${id}`), ...unsure.qboIds.map((id) => `qbo:${id}`)])
+    const sure = findCase(input.cases, (c) => c.scenario === "pom-merge")
+    expect(card(page, sure)).not.toContain("<select")
+    expect(card(page, sure)).toMatch(/value="approve">/)
   })
 })
