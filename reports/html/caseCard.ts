@@ -10,7 +10,7 @@ import { caseFacets } from "./caseFacets.ts"
 import { compareRecords } from "./compareRecords.ts"
 import { confidenceText } from "../confidenceText.ts"
 import { decisionPanel } from "./decisionPanel.ts"
-import { plural } from "./format.ts"
+import { percent, plural } from "./format.ts"
 import { type Html, html } from "./Html.ts"
 import { recordTable } from "./recordTable.ts"
 import { scenarioGuide } from "./scenarioGuide.ts"
@@ -99,7 +99,7 @@ ${weightChart(strongest)}${
 const confidenceBadge = (c: Case): Html =>
   c.evidence.length === 0
     ? html`<span class="confidence">Rests on QBO links, not on a match score</span>`
-    : html`<span class="confidence" title="The least sure of the ${plural(c.evidence.length, "matching pair")} holding this case together">${c.evidence.length === 1 ? "Match" : "Weakest match"} <strong>${confidenceText(c)}</strong></span>`
+    : html`<span class="confidence" title="The least sure of the ${plural(c.evidence.length, "matching pair")} holding this case together">${c.evidence.length === 1 ? "Match" : "Weakest match"} <strong>${percent(c.confidence)}</strong> likely (${confidenceText(c)}, as in review.csv)</span>`
 
 /** One case, fully explained: who, why, what will happen, and what stops it; and the admin's decision on it. */
 export const caseCard = (index: RecordIndex, c: Case, status: CaseStatus | null, links: RecordLinks, order: number): Html => {

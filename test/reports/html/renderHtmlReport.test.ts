@@ -6,6 +6,7 @@ import { describeBlocker, LowConfidence } from "../../../pipeline/domain/Blocker
 import type { Case } from "../../../pipeline/domain/Case.ts"
 import { invoiceNumber } from "../../../pipeline/domain/invoiceNumber.ts"
 import { CaseId, SnapshotId } from "../../../pipeline/domain/Ids.ts"
+import { confidenceText } from "../../../reports/confidenceText.ts"
 import { DETAILED_CARDS, type HtmlReportInput, renderHtmlReport } from "../../../reports/html/renderHtmlReport.ts"
 import { reportScript } from "../../../reports/html/reportScript.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
@@ -277,11 +278,11 @@ describe("what the page says, in the words the other files use", () => {
     if (only === undefined) throw new Error("one case")
     const page = renderHtmlReport({ ...emptyInput(), summary: summaryFor(snapshot, cases, 1), cases, index: indexSnapshot(snapshot) })
     const markup = card(page, only)
-    expect(markup).toContain("Match <strong>over 99.9%</strong> likely")
+    expect(markup).toContain(`Match <strong>over 99.9%</strong> likely (${confidenceText(only)}, as in review.csv)`)
     expect(markup).toContain("= over 99.9% likely the same customer")
     expect(page).not.toContain("100.0%")
     const several = findCase(realisticInput().cases, (c) => c.evidence.length > 1)
-    expect(card(renderHtmlReport(realisticInput()), several)).toMatch(/Weakest match <strong>[\d.]+%<\/strong> likely/)
+    expect(card(renderHtmlReport(realisticInput()), several)).toMatch(/Weakest match <strong>[\d.]+%<\/strong> likely \([\d.]+ bits, p [^)]+, as in review.csv\)/)
   })
 
   it("says what was applied since the previous run instead of claiming nothing has changed", () => {
