@@ -1,5 +1,5 @@
 import { Command, Options } from "@effect/cli"
-import { Config, Console, Effect, Layer, Option, Schema } from "effect"
+import { Console, Effect, Layer, Option, Schema } from "effect"
 import { dirname } from "node:path"
 import type { CaseOutcome } from "../pipeline/apply/ApplyOutcome.ts"
 import { CaseId, RunId } from "../pipeline/domain/Ids.ts"
@@ -21,7 +21,7 @@ import { Store } from "../sinks/store/Store.ts"
 import { ExitCode, setExitCode } from "./ExitCode.ts"
 import { customerUrlTemplate, decodedWith } from "./optionValues.ts"
 import { recordNamesOfRuns } from "./recordNamesOfRuns.ts"
-import { pomCustomerUrlTemplate } from "./recordLinks.ts"
+import { pomCustomerUrlTemplate, qboEnvironment } from "./recordLinks.ts"
 import { pomTargetLayer, qboTargetLayer } from "./targetLayers.ts"
 import { existingDbOption, jsonOption } from "./sharedOptions.ts"
 
@@ -150,7 +150,7 @@ export const applyCommand = Command.make(
         // Named by the apply: an earlier apply's report is the record of what it changed, never replaced.
         outputs.report = yield* writeOutputFile(outDir, `apply-report-${applyId}.csv`, applyReportCsv(report), { replace: false })
         if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting" && s.byHand.length > 0))) {
-          const environment = yield* Config.literal("sandbox", "production")("QBO_ENVIRONMENT").pipe(Config.withDefault("sandbox" as const))
+          const environment = yield* qboEnvironment
           outputs.qboWorklist = yield* writeOutputFile(outDir, "qbo-worklist.csv", qboWorklistCsv(outcomes, qboAppUrl(environment)))
         }
         if (outcomes.some((o) => o.steps.some((s) => s.status === "waiting" && s.byHand.length === 0))) {

@@ -2,6 +2,8 @@ import { Options } from "@effect/cli"
 import { Config, Effect, Option, Schema } from "effect"
 import { qboAppUrl } from "../reports/QboWorklistCsv.ts"
 import type { RecordLinks } from "../reports/RecordLinks.ts"
+import { readSettings } from "../sources/SettingsError.ts"
+import { qboSettingsGuide } from "../sources/qbo/api/QboConfig.ts"
 
 export const pomCustomerUrl = Options.text("pom-customer-url").pipe(
   Options.optional,
@@ -33,9 +35,15 @@ export const pomCustomerUrlTemplate = (option: Option.Option<string>) =>
     return template
   })
 
+/** QBO_ENVIRONMENT, read as the QBO client reads it, so an unusable value is said the same way everywhere. */
+export const qboEnvironment = readSettings(
+  Config.literal("sandbox", "production")("QBO_ENVIRONMENT").pipe(Config.withDefault("sandbox" as const)),
+  qboSettingsGuide
+)
+
 /** Where review.xlsx links point: QBO's web app for QBO_ENVIRONMENT (sandbox by default), POM as configured. */
 export const recordLinksFrom = (option: Option.Option<string>) =>
   Effect.gen(function* () {
-    const environment = yield* Config.literal("sandbox", "production")("QBO_ENVIRONMENT").pipe(Config.withDefault("sandbox" as const))
+    const environment = yield* qboEnvironment
     return { qboApp: qboAppUrl(environment), pomCustomer: yield* pomCustomerUrlTemplate(option) } satisfies RecordLinks
   })

@@ -124,7 +124,7 @@ describe("what apply leaves behind", () => {
     const refusal = secondRows.filter((r) => r.case_id === moved.id)
     expect(refusal).toHaveLength(1)
     expect(refusal[0]).toMatchObject({ run_id: run.runId, case_status: "refused", status: "not-run" })
-    expect(refusal[0]?.detail).toMatch(/^line \d+: already applied \(/)
+    expect(refusal[0]?.detail).toMatch(/^row \d+: already applied \(/)
     for (const id of moved.qboIds) expect(refusal[0]?.record).toContain(qboName(id))
     expect(secondRows.filter((r) => r.case_id === next.id).map((r) => r.status)).toEqual(next.plan.steps.map(() => "done"))
     expect((await applyStatus(secondSummary.applyId)).rows).toHaveLength(secondRows.length)
