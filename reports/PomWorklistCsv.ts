@@ -2,7 +2,8 @@ import type { CaseOutcome } from "../pipeline/apply/ApplyOutcome.ts"
 import type { PlanStep } from "../pipeline/domain/PlanStep.ts"
 import { spreadsheetCsv } from "./excelSafe.ts"
 
-interface WorkItem {
+/** One POM change for a person, as the POM worklists (apply's and revert's) list it. */
+export interface WorkItem {
   readonly customer: string
   readonly record: string
   readonly field: string
@@ -31,16 +32,22 @@ const item = (s: PlanStep): WorkItem | null => {
  * `link` is built from POM_APP_CUSTOMER_URL (with {id} for the customer id) when that is set.
  */
 export const pomWorklistCsv = (outcomes: ReadonlyArray<CaseOutcome>, customerUrl: string | null): string =>
-  spreadsheetCsv([
-      ["case_id", "order", "customer", "record", "field", "from", "to", "link"],
-      ...outcomes.flatMap((o) =>
-        o.steps
-          .filter((s) => s.status === "waiting")
-          .flatMap((s, i) => {
-            const w = item(s.step)
-            return w === null
-              ? []
-              : [[o.case.id, String(i + 1), w.customer, w.record, w.field, w.from, w.to, customerUrl === null ? "" : customerUrl.replace("{id}", encodeURIComponent(w.customer))]]
-          })
-      )
-    ])
+  pomWorklistRows(outcomes.flatMap((o) => o.steps.filter((s) => s.status === "waiting").map((s) => ({ caseId: o.case.id, item: item(s.step) }))), customerUrl)
+
+/** The worklist file for POM changes, numbered per case in the order given; null items (QBO steps) are skipped. */
+export const pomWorklistRows = (
+  items: ReadonlyArray<{ readonly caseId: string; readonly item: WorkItem | null }>,
+  customerUrl: string | null
+): string => {
+  const order = new Map<string, number>()
+  return spreadsheetCsv([
+    ["case_id", "order", "customer", "record", "field", "from", "to", "link"],
+    ...items.flatMap(({ caseId, item: w }) => {
+      const n = (order.get(caseId) ?? 0) + 1
+      order.set(caseId, n)
+      return w === null
+        ? []
+        : [[caseId, String(n), w.customer, w.record, w.field, w.from, w.to, customerUrl === null ? "" : customerUrl.replace("{id}", encodeURIComponent(w.customer))]]
+    })
+  ])
+}

@@ -1,15 +1,6 @@
-import { stringify } from "csv-stringify/sync"
 import type { RevertOutcome } from "../pipeline/apply/RevertOutcome.ts"
 import type { ReverseStep } from "../pipeline/domain/ReverseStep.ts"
-import { excelSafe } from "./excelSafe.ts"
-
-interface WorkItem {
-  readonly customer: string
-  readonly record: string
-  readonly field: string
-  readonly from: string
-  readonly to: string
-}
+import { pomWorklistRows, type WorkItem } from "./PomWorklistCsv.ts"
 
 const item = (s: ReverseStep): WorkItem | null => {
   switch (s._tag) {
@@ -29,17 +20,4 @@ const item = (s: ReverseStep): WorkItem | null => {
 
 /** The POM changes of a revert for an admin to make by hand (no POM API access), in order; same columns as apply's. */
 export const revertWorklistCsv = (outcome: RevertOutcome, customerUrl: string | null): string =>
-  stringify(
-    [
-      ["case_id", "order", "customer", "record", "field", "from", "to", "link"],
-      ...outcome.steps
-        .filter((s) => s.status === "waiting")
-        .flatMap((s, i) => {
-          const w = item(s.step)
-          return w === null
-            ? []
-            : [[outcome.caseId, String(i + 1), w.customer, w.record, w.field, w.from, w.to, customerUrl === null ? "" : customerUrl.replace("{id}", encodeURIComponent(w.customer))]]
-        })
-    ].map((row) => row.map(excelSafe)),
-    { bom: true, record_delimiter: "windows" }
-  )
+  pomWorklistRows(outcome.steps.filter((s) => s.status === "waiting").map((s) => ({ caseId: outcome.caseId, item: item(s.step) })), customerUrl)

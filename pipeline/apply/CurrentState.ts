@@ -21,34 +21,58 @@ export interface RecordIds {
   readonly services: Array<PomServiceId>
 }
 
-/** Every record the steps read or write, each once. */
-export const recordsTouched = (steps: ReadonlyArray<PlanStep>): RecordIds => {
-  const ids: RecordIds = { invoices: [], qboCustomers: [], pomCustomers: [], appointments: [], services: [] }
-  for (const s of steps) {
-    switch (s._tag) {
-      case "move-invoice":
-        ids.invoices.push(s.invoiceId)
+/** One record a step reads or writes: which list of `RecordIds` it belongs in, and its id. */
+export type TouchedRecord = {
+  readonly [K in keyof RecordIds]: { readonly kind: K; readonly id: RecordIds[K][number] }
+}[keyof RecordIds]
+
+/** The records, each once, in the lists the systems are read by. */
+export const recordIdsOf = (touched: Iterable<TouchedRecord>): RecordIds => {
+  const sets = { invoices: new Set<QboInvoiceId>(), qboCustomers: new Set<QboCustomerId>(), pomCustomers: new Set<PomCustomerId>(), appointments: new Set<PomAppointmentId>(), services: new Set<PomServiceId>() }
+  for (const r of touched) {
+    switch (r.kind) {
+      case "invoices":
+        sets.invoices.add(r.id)
         break
-      case "inactivate-qbo-customer":
-        ids.qboCustomers.push(s.qboCustomerId)
+      case "qboCustomers":
+        sets.qboCustomers.add(r.id)
         break
-      case "move-appointment":
-        ids.appointments.push(s.appointmentId)
+      case "pomCustomers":
+        sets.pomCustomers.add(r.id)
         break
-      case "move-service":
-        ids.services.push(s.serviceId)
+      case "appointments":
+        sets.appointments.add(r.id)
         break
-      case "set-quickbooks-id":
-      case "inactivate-pom-customer":
-        ids.pomCustomers.push(s.pomCustomerId)
+      case "services":
+        sets.services.add(r.id)
         break
     }
   }
   return {
-    invoices: [...new Set(ids.invoices)],
-    qboCustomers: [...new Set(ids.qboCustomers)],
-    pomCustomers: [...new Set(ids.pomCustomers)],
-    appointments: [...new Set(ids.appointments)],
-    services: [...new Set(ids.services)]
+    invoices: [...sets.invoices],
+    qboCustomers: [...sets.qboCustomers],
+    pomCustomers: [...sets.pomCustomers],
+    appointments: [...sets.appointments],
+    services: [...sets.services]
   }
 }
+
+/** The record a plan step reads or writes. */
+const touchedBy = (s: PlanStep): TouchedRecord => {
+  switch (s._tag) {
+    case "move-invoice":
+      return { kind: "invoices", id: s.invoiceId }
+    case "inactivate-qbo-customer":
+      return { kind: "qboCustomers", id: s.qboCustomerId }
+    case "move-appointment":
+      return { kind: "appointments", id: s.appointmentId }
+    case "move-service":
+      return { kind: "services", id: s.serviceId }
+    case "set-quickbooks-id":
+    case "inactivate-pom-customer":
+      return { kind: "pomCustomers", id: s.pomCustomerId }
+  }
+}
+
+/** Every record the steps read or write, each once. */
+export const recordsTouched = (steps: ReadonlyArray<PlanStep>): RecordIds => recordIdsOf(steps.map(touchedBy))

@@ -1,6 +1,6 @@
 import { Match } from "effect"
 import type { ReverseStep } from "../domain/ReverseStep.ts"
-import type { CurrentState, RecordIds } from "./CurrentState.ts"
+import { type CurrentState, type RecordIds, recordIdsOf, type TouchedRecord } from "./CurrentState.ts"
 import type { StepCheck } from "./stepChecks.ts"
 
 const before: StepCheck = { _tag: "before" }
@@ -76,34 +76,22 @@ export const checkReverse = (step: ReverseStep, now: CurrentState, started: bool
     })
   )
 
-/** Every record the reverse steps read or write, each once. */
-export const reverseRecords = (steps: ReadonlyArray<ReverseStep>): RecordIds => {
-  const ids: RecordIds = { invoices: [], qboCustomers: [], pomCustomers: [], appointments: [], services: [] }
-  for (const s of steps) {
-    switch (s._tag) {
-      case "move-invoice-back":
-        ids.invoices.push(s.invoiceId)
-        break
-      case "reactivate-qbo-customer":
-        ids.qboCustomers.push(s.qboCustomerId)
-        break
-      case "move-appointment-back":
-        ids.appointments.push(s.appointmentId)
-        break
-      case "move-service-back":
-        ids.services.push(s.serviceId)
-        break
-      case "restore-quickbooks-id":
-      case "restore-pom-status":
-        ids.pomCustomers.push(s.pomCustomerId)
-        break
-    }
-  }
-  return {
-    invoices: [...new Set(ids.invoices)],
-    qboCustomers: [...new Set(ids.qboCustomers)],
-    pomCustomers: [...new Set(ids.pomCustomers)],
-    appointments: [...new Set(ids.appointments)],
-    services: [...new Set(ids.services)]
+/** The record a reverse step reads or writes. */
+const touchedBy = (s: ReverseStep): TouchedRecord => {
+  switch (s._tag) {
+    case "move-invoice-back":
+      return { kind: "invoices", id: s.invoiceId }
+    case "reactivate-qbo-customer":
+      return { kind: "qboCustomers", id: s.qboCustomerId }
+    case "move-appointment-back":
+      return { kind: "appointments", id: s.appointmentId }
+    case "move-service-back":
+      return { kind: "services", id: s.serviceId }
+    case "restore-quickbooks-id":
+    case "restore-pom-status":
+      return { kind: "pomCustomers", id: s.pomCustomerId }
   }
 }
+
+/** Every record the reverse steps read or write, each once. */
+export const reverseRecords = (steps: ReadonlyArray<ReverseStep>): RecordIds => recordIdsOf(steps.map(touchedBy))
