@@ -1,0 +1,41 @@
+// Where the bundled CLI lives and whether it still matches the checkout. bin/reconcile.mjs asks at every start, so
+// this stays cheap: Node's own modules only, one stat per file the bundle was built from, no hashing, no esbuild.
+import { readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+export const root = fileURLToPath(new URL("..", import.meta.url))
+export const distDir = join(root, "dist")
+export const bundleFile = join(distDir, "reconcile.mjs")
+export const stampFile = join(distDir, "reconcile.stamp.json")
+
+// Size and modification time, not content: a stat costs microseconds where reading and hashing the sources costs
+// the start-up time the bundle is there to save. Any difference counts, earlier times too (a file restored from
+// a backup or another branch is as different as an edited one).
+const fingerprint = (file) => {
+  const stat = statSync(join(root, file))
+  return `${stat.size}:${stat.mtimeMs}`
+}
+
+/** `{ file: fingerprint }` for paths relative to the repository root; throws when one is missing. */
+export const fingerprints = (files) => Object.fromEntries(files.map((file) => [file, fingerprint(file)]))
+
+/** Why the bundle cannot be run as it is (said in a few words), or `undefined` when it matches every input. */
+export const staleness = () => {
+  let stamp
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, "utf8"))
+  } catch {
+    return "not built yet"
+  }
+  for (const [file, built] of Object.entries(stamp.inputs ?? {})) {
+    let now
+    try {
+      now = fingerprint(file)
+    } catch {
+      return `${file} is gone`
+    }
+    if (now !== built) return `${file} changed`
+  }
+  return stamp.inputs === undefined ? "unreadable stamp" : undefined
+}
