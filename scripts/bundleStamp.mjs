@@ -12,26 +12,29 @@ export const stampFile = join(distDir, "reconcile.stamp.json")
 // Size and modification time, not content: a stat costs microseconds where reading and hashing the sources costs
 // the start-up time the bundle is there to save. Any difference counts, earlier times too (a file restored from
 // a backup or another branch is as different as an edited one).
-const fingerprint = (file) => {
-  const stat = statSync(join(root, file))
+const fingerprint = (file, base) => {
+  const stat = statSync(join(base, file))
   return `${stat.size}:${stat.mtimeMs}`
 }
 
-/** `{ file: fingerprint }` for paths relative to the repository root; throws when one is missing. */
-export const fingerprints = (files) => Object.fromEntries(files.map((file) => [file, fingerprint(file)]))
+/** `{ file: fingerprint }` for paths relative to `base` (the repository); throws when one is missing. */
+export const fingerprints = (files, base = root) => Object.fromEntries(files.map((file) => [file, fingerprint(file, base)]))
 
-/** Why the bundle cannot be run as it is (said in a few words), or `undefined` when it matches every input. */
-export const staleness = () => {
+/**
+ * Why the bundle cannot be run as it is (said in a few words), or `undefined` when every input in the stamp
+ * (`{ inputs: fingerprints(...) }`) is still as it was.
+ */
+export const staleness = (stamped = stampFile, base = root) => {
   let stamp
   try {
-    stamp = JSON.parse(readFileSync(stampFile, "utf8"))
+    stamp = JSON.parse(readFileSync(stamped, "utf8"))
   } catch {
     return "not built yet"
   }
   for (const [file, built] of Object.entries(stamp.inputs ?? {})) {
     let now
     try {
-      now = fingerprint(file)
+      now = fingerprint(file, base)
     } catch {
       return `${file} is gone`
     }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
+import { bundleFile } from "../../scripts/bundleStamp.mjs"
 
 const bin = fileURLToPath(new URL("../../bin/reconcile.mjs", import.meta.url))
 
@@ -12,6 +13,13 @@ export interface CliResult {
 /** Runs the real CLI in a child process, as a user would with `npx reconcile ...`; `undefined` unsets a variable. */
 export const runCli = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<CliResult> =>
   spawnNode([bin, ...args], env)
+
+/**
+ * Runs dist/reconcile.mjs itself, skipping bin's check that it matches the sources: only for tests about the bundle,
+ * after `runCli` has made sure it is fresh.
+ */
+export const runBundle = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<CliResult> =>
+  spawnNode([bundleFile, ...args], env)
 
 /** Runs a TypeScript script of the repository with Node, compiled by tsx as `bin/reconcile.mjs` does. */
 export const runScript = (script: string, args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<CliResult> =>
