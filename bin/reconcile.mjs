@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Starts the CLI from dist/reconcile.mjs, the one JavaScript file scripts/bundle.mjs makes of the TypeScript
+// Starts the CLI from dist/reconcile.cjs, the one JavaScript file scripts/bundle.mjs makes of the TypeScript
 // sources: it loads in a fraction of a second, where compiling the sources at each start took seconds. `npm ci`
 // builds it; when a file it was built from has changed since (an edit, a pull, another branch), it is rebuilt here
 // before it runs, so the CLI never runs code older than the checkout. RECONCILE_FROM_SOURCE=1 runs the sources
 // through tsx instead, as during development.
-import { pathToFileURL } from "node:url"
-import { bundleFile, staleness } from "../scripts/bundleStamp.mjs"
+import { staleness } from "../scripts/bundleStamp.mjs"
+import { runBundle } from "./runBundle.mjs"
 
 const fromSource = async () => {
   // Compiling takes a few seconds before the CLI can say anything: tell a person at a terminal that it is starting
@@ -28,10 +28,10 @@ const bundleReady = async () => {
     return true
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error)
-    process.stderr.write(`${process.stderr.isTTY ? "\r\u001b[K" : ""}reconcile: could not build dist/reconcile.mjs (${reason}); running from the sources, which starts slower\n`)
+    process.stderr.write(`${process.stderr.isTTY ? "\r\u001b[K" : ""}reconcile: could not build dist/reconcile.cjs (${reason}); running from the sources, which starts slower\n`)
     return false
   }
 }
 
 if (process.env.RECONCILE_FROM_SOURCE === "1" || !(await bundleReady())) await fromSource()
-else await import(pathToFileURL(bundleFile).href)
+else runBundle()

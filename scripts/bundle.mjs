@@ -1,11 +1,11 @@
-// Bundles the CLI (cli/main.ts and everything it imports, dependencies included) into dist/reconcile.mjs with
+// Bundles the CLI (cli/main.ts and everything it imports, dependencies included) into dist/reconcile.cjs with
 // esbuild, and records in dist/reconcile.stamp.json what it was built from. `npm ci` runs this (the `prepare`
 // script); bin/reconcile.mjs runs it again when the stamp no longer matches the checkout.
 import * as esbuild from "esbuild"
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join, relative, sep } from "node:path"
 import { fileURLToPath } from "node:url"
-import { bundleFile, distDir, fingerprints, root, staleness, stampFile } from "./bundleStamp.mjs"
+import { bundleFile, codeCachePattern, distDir, fingerprints, root, staleness, stampFile } from "./bundleStamp.mjs"
 
 // The native SQLite binding cannot be inlined; Node loads it from node_modules as before.
 const EXTERNAL = ["better-sqlite3"]
@@ -21,8 +21,9 @@ const isDependency = (file) => file.split(/[\\/]/).includes("node_modules")
 
 /**
  * The sources find their worker, the migrations and the nickname table next to themselves, with
- * `new URL("…", import.meta.url)`. In the bundle, `import.meta.url` is dist/reconcile.mjs, so each source's own
- * `import.meta.url` becomes its place in the checkout, reckoned from the bundle: those files are read where they
+ * `new URL("…", import.meta.url)`. The bundle is one CommonJS file (so that bin can hand V8 its compiled code,
+ * see bin/runBundle.mjs), where `import.meta` is empty: each source's `import.meta.url` becomes its place in the
+ * checkout, reckoned from the bundle's own file (`__bundleUrl`, set by the banner). Those files are read where they
  * are, never copied, and the checkout can move.
  */
 const sourceLocations = {
@@ -34,7 +35,7 @@ const sourceLocations = {
       if (/import\.meta\.(dirname|filename|resolve)/.test(text))
         return { errors: [{ text: `${relative(root, args.path)} uses import.meta.dirname, .filename or .resolve, which the bundle cannot place: use new URL("…", import.meta.url)` }] }
       const fromBundle = relative(distDir, args.path).split(sep).join("/")
-      const contents = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`)
+      const contents = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, __bundleUrl).href`)
       return { contents, loader: /\.m?ts$/.test(args.path) ? "ts" : "js" }
     })
   }
@@ -70,7 +71,7 @@ const writeAtomically = (file, contents) => {
 }
 
 /**
- * Builds dist/reconcile.mjs and its stamp. `whenStale`: only if the bundle does not match the checkout once the
+ * Builds dist/reconcile.cjs and its stamp. `whenStale`: only if the bundle does not match the checkout once the
  * lock is held (another process may have just built it). esbuild's messages go to stderr at `logLevel`.
  */
 export const bundle = async ({ whenStale = false, logLevel = "warning" } = {}) => {
@@ -83,23 +84,27 @@ export const bundle = async ({ whenStale = false, logLevel = "warning" } = {}) =
       outfile: bundleFile,
       bundle: true,
       platform: "node",
-      format: "esm",
+      format: "cjs",
       target: "node20",
       external: EXTERNAL,
       // Smaller text to parse at every start; names are kept as they are, so messages and tags read the same.
       minifyWhitespace: true,
       minifySyntax: true,
-      // CommonJS dependencies call require() for Node's modules; an ES module has none of its own.
-      banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
+      banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
       plugins: [sourceLocations],
       metafile: true,
       write: false,
       logLevel
     })
+    // A dependency reading import.meta would get nothing in a CommonJS bundle: refuse rather than ship that.
+    const emptyImportMeta = result.warnings.find((warning) => warning.id === "empty-import-meta")
+    if (emptyImportMeta !== undefined) throw new Error(`${emptyImportMeta.location?.file ?? "a dependency"} reads import.meta, which the bundle cannot give it`)
     const sources = Object.keys(result.metafile.inputs).filter((file) => !isDependency(file))
+    // Compiled code of the previous bundle is of no use to the new one (bin names it after the bundle it came from).
+    for (const file of readdirSync(distDir)) if (codeCachePattern.test(file)) rmSync(join(distDir, file), { force: true })
     writeAtomically(bundleFile, result.outputFiles[0].contents)
     const inputs = fingerprints([...sources, ...BUILD_INPUTS, relative(root, bundleFile)])
-    writeAtomically(stampFile, JSON.stringify({ builtBy: process.version, inputs }, null, 1))
+    writeAtomically(stampFile, JSON.stringify({ inputs }, null, 1))
   } finally {
     release()
   }

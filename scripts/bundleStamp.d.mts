@@ -4,5 +4,7 @@ export declare const root: string
 export declare const distDir: string
 export declare const bundleFile: string
 export declare const stampFile: string
+export declare const codeCacheFile: (size: number, mtimeMs: number) => string
+export declare const codeCachePattern: RegExp
 export declare const fingerprints: (files: ReadonlyArray<string>, base?: string) => Record<string, string>
 export declare const staleness: (stamped?: string, base?: string) => string | undefined

@@ -6,8 +6,11 @@ import { fileURLToPath } from "node:url"
 
 export const root = fileURLToPath(new URL("..", import.meta.url))
 export const distDir = join(root, "dist")
-export const bundleFile = join(distDir, "reconcile.mjs")
+export const bundleFile = join(distDir, "reconcile.cjs")
 export const stampFile = join(distDir, "reconcile.stamp.json")
+/** V8's compiled code of one build of the bundle, named after that build: `reconcile.<size>-<mtime>.v8cache`. */
+export const codeCacheFile = (size, mtimeMs) => join(distDir, `reconcile.${size}-${mtimeMs}.v8cache`)
+export const codeCachePattern = /^reconcile\..+\.v8cache$/
 
 // Size and modification time, not content: a stat costs microseconds where reading and hashing the sources costs
 // the start-up time the bundle is there to save. Any difference counts, earlier times too (a file restored from
