@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "drizzle/**", "coverage/**"] },
+  { ignores: ["node_modules/**", "drizzle/**", "coverage/**", "dist/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {
