@@ -15,10 +15,10 @@ export const runCli = (args: ReadonlyArray<string>, env: Record<string, string |
   spawnNode([bin, ...args], env)
 
 /**
- * Runs dist/reconcile.mjs itself, skipping bin's check that it matches the sources: only for tests about the bundle,
- * after `runCli` has made sure it is fresh.
+ * Runs dist/reconcile.cjs itself with plain Node, without bin's check that it matches the sources nor its code
+ * cache: only for tests about the bundle, after `runCli` has made sure it is fresh.
  */
-export const runBundle = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<CliResult> =>
+export const runBundleFile = (args: ReadonlyArray<string>, env: Record<string, string | undefined> = {}): Promise<CliResult> =>
   spawnNode([bundleFile, ...args], env)
 
 /** Runs a TypeScript script of the repository with Node, compiled by tsx as `bin/reconcile.mjs` does. */
