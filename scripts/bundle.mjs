@@ -2,7 +2,7 @@
 // esbuild, and records in dist/reconcile.stamp.json what it was built from. `npm ci` runs this (the `prepare`
 // script); bin/reconcile.mjs runs it again when the stamp no longer matches the checkout.
 import * as esbuild from "esbuild"
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join, relative, sep } from "node:path"
 import { fileURLToPath } from "node:url"
 import { bundleFile, codeCachePattern, distDir, fingerprints, root, staleness, stampFile } from "./bundleStamp.mjs"
@@ -14,7 +14,8 @@ const EXTERNAL = ["better-sqlite3"]
 const ABANDONED_LOCK_MS = 120_000
 
 // Besides the bundled sources: the build's own configuration, and npm's record of node_modules, which npm rewrites
-// on every install or update, so that new dependency versions are bundled too.
+// on every install or update, so that new dependency versions are bundled too (where it exists: other installers
+// keep no such file, and there a dependency update needs `npm run build`).
 const BUILD_INPUTS = ["scripts/bundle.mjs", "scripts/bundleStamp.mjs", "node_modules/.package-lock.json"]
 
 const isDependency = (file) => file.split(/[\\/]/).includes("node_modules")
@@ -103,7 +104,8 @@ export const bundle = async ({ whenStale = false, logLevel = "warning" } = {}) =
     // Compiled code of the previous bundle is of no use to the new one (bin names it after the bundle it came from).
     for (const file of readdirSync(distDir)) if (codeCachePattern.test(file)) rmSync(join(distDir, file), { force: true })
     writeAtomically(bundleFile, result.outputFiles[0].contents)
-    const inputs = fingerprints([...sources, ...BUILD_INPUTS, relative(root, bundleFile)])
+    const buildInputs = BUILD_INPUTS.filter((file) => existsSync(join(root, file)))
+    const inputs = fingerprints([...sources, ...buildInputs, relative(root, bundleFile)])
     writeAtomically(stampFile, JSON.stringify({ inputs }, null, 1))
   } finally {
     release()
