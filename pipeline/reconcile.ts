@@ -8,7 +8,7 @@ import { reviewCsv } from "../reports/ReviewCsv.ts"
 import { reviewXlsx } from "../reports/ReviewXlsx.ts"
 import { OutputError, writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Store } from "../sinks/store/Store.ts"
-import { buildCasesFromIndex } from "./cases/buildCases.ts"
+import { casesAndSetAside } from "./cases/buildCases.ts"
 import { indexSnapshot } from "./cases/RecordIndex.ts"
 import type { CalendarDate } from "./domain/CalendarDate.ts"
 import type { Case } from "./domain/Case.ts"
@@ -109,19 +109,25 @@ export const reconcile = (input: ReconcileInput) =>
       yield* reportStage(`Matching ${records.length.toLocaleString("en-US")} active customer records…`)
       const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold }))
       yield* reportStage(`Planning cases from ${matched.pairs.length.toLocaleString("en-US")} matched pairs…`)
-      const { index, found } = yield* timed(
+      const { index, found, setAside } = yield* timed(
         timings,
         "cases",
         Effect.sync(() => {
           // One index for the cases and the review files: on a large snapshot it takes a noticeable while.
           const index = indexSnapshot(snapshot)
-          const found = buildCasesFromIndex(index, matched.pairs, {
+          const { cases: found, setAside } = casesAndSetAside(index, matched.pairs, {
             snapshotId,
             reviewThreshold: settings.reviewThreshold,
             booksClosedThrough: settings.booksClosedThrough
           })
-          return { index, found }
+          return { index, found, setAside }
         })
+      )
+      // Debug level, like skipped blocks: normal on real data (relatives on one street), and each says why.
+      yield* Effect.forEach(
+        setAside,
+        ({ pair, reason }) => Effect.logDebug(`match ${pair.left.system} ${pair.left.id} – ${pair.right.system} ${pair.right.id} set aside: ${reason}`),
+        { discard: true }
       )
       const { diff, proposed: cases } = diffRuns({
         previousRunId: Option.getOrNull(Option.map(previousRun, (r) => r.id)),

@@ -43,6 +43,10 @@ for (const t of company.truth.traps) {
       if (a === undefined || b === undefined || a.k === b.k) continue
       // A multi-property owner has one payer for both accounts: only the POM–POM pair is a trap.
       if (t.kind === "multi-property" && !(a.ref.startsWith("pom:") && b.ref.startsWith("pom:"))) continue
+      // Relatives next door: two QBO customers holding a name and an address only, each its own account's
+      // confirmed link. Nothing in the records tells them apart; the cases' one-to-one reasoning over the links
+      // does (pipeline/cases/setAsideByLinks.ts), so only the pairs with an account are the matcher's traps.
+      if (t.kind === "relatives-next-door" && a.ref.startsWith("qbo:") && b.ref.startsWith("qbo:")) continue
       trapPairs++
       if (isMatched(a.ref, b.ref)) trapMatches[t.kind] = (trapMatches[t.kind] ?? 0) + 1
     }

@@ -11,6 +11,11 @@ export type LevelTest =
   /** First names that one nickname table group joins ("bob" ~ "robert"). */
   | { readonly _tag: "Nickname" }
   /**
+   * One record's name is a single letter that begins a name of the other ("J" and "John"): an initial, which
+   * neither agrees nor disagrees as a whole name would.
+   */
+  | { readonly _tag: "Initial" }
+  /**
    * Values cross with the `other` field: this field of one record equals `other` of the second. With `both`,
    * the crossing must hold both ways (first and last name swapped outright), so that a full swap and a single
    * shared word are told apart and one crossing is not counted by two comparisons.

@@ -4,6 +4,7 @@ import type { ValueColumn } from "../prepare/ValueColumn.ts"
 import { type CodeUnits, codeUnitsOf } from "../similarity/codeUnitJaroWinkler.ts"
 import type { Comparison, LevelTest } from "./Comparison.ts"
 import {
+  anyInitial,
   anyNickname,
   anySameEnding,
   anySameLocalPart,
@@ -29,6 +30,7 @@ const SAME_ENDING = 5
 const SAME_LOCAL_PART = 6
 const MISTYPED_EMAIL = 7
 const ELSE = 8
+const INITIAL = 9
 
 /** Small integers rather than the tags, so that the level loop switches on numbers; the union keeps it exhaustive. */
 type Kind =
@@ -41,6 +43,7 @@ type Kind =
   | typeof SAME_LOCAL_PART
   | typeof MISTYPED_EMAIL
   | typeof ELSE
+  | typeof INITIAL
 
 /** A level test as flat data of one shape, so the loop over levels reads it without a call through a closure. */
 interface CompiledTest {
@@ -59,6 +62,8 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
       return plain(EXACT)
     case "Nickname":
       return plain(NICKNAME)
+    case "Initial":
+      return plain(INITIAL)
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
@@ -118,6 +123,9 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           break
         case NICKNAME:
           pass = anyNickname(column, nicknames, i, j)
+          break
+        case INITIAL:
+          pass = anyInitial(column, i, j)
           break
         case SWAPPED:
           pass = t.crossing !== null && swapped(t.crossing, i, j)

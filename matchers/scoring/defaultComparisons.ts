@@ -18,6 +18,7 @@ export const defaultComparisons: ReadonlyArray<Comparison> = [
     levels: [
       level("exact", exact, 0.8, 0.01, true),
       level("nickname", { _tag: "Nickname" }, 0.04, 0.002),
+      level("initial", { _tag: "Initial" }, 0.02, 0.004),
       level("crosses a last name", { _tag: "Swapped", other: "lastName", both: false }, 0.01, 0.0005),
       level("JW", jw(0.92), 0.08, 0.005),
       level("JW", jw(0.8), 0.04, 0.05),

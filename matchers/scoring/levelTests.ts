@@ -57,6 +57,21 @@ export const anyNickname = (column: ValueColumn, nicknames: NicknameTable, i: nu
   return false
 }
 
+/** Some value of one record is a single letter that begins some value of the other. */
+export const anyInitial = (column: ValueColumn, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = values[items[x] ?? 0] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) {
+      const b = values[items[y] ?? 0] ?? ""
+      if (a.length > 0 && b.length > 0 && (a.length === 1 || b.length === 1) && a.charCodeAt(0) === b.charCodeAt(0)) return true
+    }
+  }
+  return false
+}
+
 export const anyWithinEdits = (column: ValueColumn, atMost: number, i: number, j: number): boolean => {
   const { offsets, items, values } = column
   const ae = offsets[i + 1] ?? 0

@@ -15,15 +15,19 @@ import {
   type PairKind,
   pairKind,
   keepOnePlaceAgreement,
+  NEXT_DOOR_WEIGHT,
+  nextDoor,
   type PairSemantics,
   pairSemantics
 } from "./pairSemantics.ts"
 
 /**
  * A pair's weight once its meaning is applied (see `pairSemantics.ts`): two POM accounts at different properties
- * get `DIFFERENT_PROPERTY_WEIGHT` whatever they share; a payer pair's address penalty is softened. `evidence` is
- * the prior plus the field weights, `address` the address fields' share of it, `row` where the pair's levels start
- * in `levels`. The one place both scoring and explaining take the pair's semantics from.
+ * get `DIFFERENT_PROPERTY_WEIGHT` whatever they share; a POM account and a QBO customer at another house of the
+ * property's street get `NEXT_DOOR_WEIGHT` more; any other payer pair's address penalty is softened, except at
+ * another house of one street, which is no billing address elsewhere. `evidence` is the prior plus the field
+ * weights, `address` the address fields' share of it, `row` where the pair's levels start in `levels`. The one
+ * place both scoring and explaining take the pair's semantics from.
  */
 const weightWithSemantics = (
   semantics: PairSemantics,
@@ -32,12 +36,11 @@ const weightWithSemantics = (
   row: number,
   evidence: number,
   address: number
-): number =>
-  kind === "account"
-    ? differentProperty(semantics, levels, row)
-      ? DIFFERENT_PROPERTY_WEIGHT
-      : evidence
-    : evidence + billingAllowance(address)
+): number => {
+  if (kind === "account") return differentProperty(semantics, levels, row) ? DIFFERENT_PROPERTY_WEIGHT : evidence
+  if (!nextDoor(semantics, levels, row)) return evidence + billingAllowance(address)
+  return kind === "account-payer" ? evidence + NEXT_DOOR_WEIGHT : evidence
+}
 
 const addressWeight = (semantics: PairSemantics, weights: Float64Array): number => {
   let sum = 0
@@ -135,7 +138,9 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
       contributions.push(
         kind === "account"
           ? { field: "property", level: "different property: POM accounts are per property", weight: adjusted - evidence }
-          : { field: "address", level: "billing address may differ from the property", weight: adjusted - evidence }
+          : kind === "account-payer" && nextDoor(semantics, levels, k * C)
+            ? { field: "property", level: "another house on the property's street: a neighbour, not a billing address elsewhere", weight: adjusted - evidence }
+            : { field: "address", level: "billing address may differ from the property", weight: adjusted - evidence }
       )
     }
     return { left: refOf(records, i), right: refOf(records, j), weight: adjusted, probability: probabilityOf(adjusted), contributions }

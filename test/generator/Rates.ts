@@ -15,7 +15,7 @@ export const recipes = [
 export type Recipe = (typeof recipes)[number]
 
 /** Look-alikes that are not duplicates: the pipeline must leave them alone. */
-export const trapKinds = ["multi-property", "neighbours", "relatives", "common-name"] as const
+export const trapKinds = ["multi-property", "neighbours", "relatives", "common-name", "relatives-next-door"] as const
 export type TrapKind = (typeof trapKinds)[number]
 
 /** How many of each recipe and trap to plant, per 1,000 customers. */
@@ -36,7 +36,8 @@ export const defaultRates: Rates = {
   "multi-property": 8,
   neighbours: 10,
   relatives: 6,
-  "common-name": 6
+  "common-name": 6,
+  "relatives-next-door": 6
 }
 
 /**

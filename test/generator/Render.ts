@@ -8,8 +8,8 @@ import type { Registry } from "./Registry.ts"
 export interface RecordNoise {
   /** A nickname, one typo, or the couple named together. */
   readonly name: boolean
-  /** This record lacks every email, or every phone, of the household. */
-  readonly drop: "email" | "phone" | null
+  /** This record lacks every email, or every phone, or both (`contacts`: a name and an address only). */
+  readonly drop: "email" | "phone" | "contacts" | null
   /** QBO only: this customer duplicates one already in QBO, and its DisplayName shows it ("Doe, John"). */
   readonly duplicate?: boolean
 }
@@ -61,8 +61,8 @@ export const renderPom = (rng: Prng, h: Household, noise: RecordNoise): PomField
   const name = nameForm(rng, h, noise.name)
   const company = h.company === null ? "" : companySpelling(rng, h.company, noise.name)
   const contact = h.company === null || rng.chance(0.5)
-  const noPhone = noise.drop === "phone"
-  const noEmail = noise.drop === "email"
+  const noPhone = noise.drop === "phone" || noise.drop === "contacts"
+  const noEmail = noise.drop === "email" || noise.drop === "contacts"
   // Office staff often type the cell number into the first phone field.
   const swap = h.mobile !== null && rng.chance(0.15)
   const billing = h.billing ?? (rng.chance(0.06) ? h.address : null)
@@ -113,7 +113,8 @@ export const renderQbo = (rng: Prng, registry: Registry, h: Household, noise: Re
       : personDisplayNames(rng, name, h.female, streetLabel(h.address), duplicate)
   // Customers imported from older books often carry only a DisplayName.
   const nameParts = h.company === null ? rng.chance(0.92) : rng.chance(0.5)
-  const noPhone = noise.drop === "phone"
+  const noPhone = noise.drop === "phone" || noise.drop === "contacts"
+  const noEmail = noise.drop === "email" || noise.drop === "contacts"
   const billing = h.billing ?? h.address
   const billAddr = qboAddress(rng, billing)
   return {
@@ -121,7 +122,7 @@ export const renderQbo = (rng: Prng, registry: Registry, h: Household, noise: Re
     givenName: nameParts ? name.first : "",
     familyName: nameParts ? name.last : "",
     companyName: company,
-    email: noise.drop === "email" ? "" : rng.chance(0.08) ? recaseEmail(h.email) : h.email,
+    email: noEmail ? "" : rng.chance(0.08) ? recaseEmail(h.email) : h.email,
     phone: noPhone ? "" : typed(rng, h.phone),
     mobile: noPhone ? "" : typed(rng, h.mobile),
     billAddr,

@@ -9,7 +9,7 @@ import { pomMerge, qboMerge, scenario2 } from "./recipes/MergeRecipes.ts"
 import type { CaseDraft, TrapDraft } from "./recipes/Planted.ts"
 import { keeperUnclear, openBalance, paidInvoice, threeAccounts } from "./recipes/ReviewRecipes.ts"
 import { brokenLink, swap, unlinked, wrongLink } from "./recipes/Scenario1Recipes.ts"
-import { commonName, multiProperty, neighbours, relatives } from "./recipes/Traps.ts"
+import { commonName, multiProperty, neighbours, relatives, relativesNextDoor } from "./recipes/Traps.ts"
 
 export interface GenerateOptions {
   readonly seed: number
@@ -48,7 +48,8 @@ const makeTrap: Readonly<Record<TrapKind, (d: CompanyDraft) => TrapDraft>> = {
   "multi-property": multiProperty,
   neighbours,
   relatives,
-  "common-name": commonName
+  "common-name": commonName,
+  "relatives-next-door": relativesNextDoor
 }
 
 const parseToday = (today: string): number => {

@@ -84,6 +84,23 @@ describe("traps", () => {
     }
   })
 
+  it("puts relatives next door a few doors apart under one surname, each linked to its own payer with no contacts", () => {
+    const relatives = pairs("relatives-next-door")
+    expect(relatives.length).toBeGreaterThan(0)
+    for (const [one, two, qboIds] of relatives) {
+      expect(one.lastName).toBe(two.lastName)
+      expect(one.firstName).not.toBe(two.firstName)
+      expect(streetName(one)).toBe(streetName(two))
+      expect(Math.abs(Number(houseNumber(one)) - Number(houseNumber(two)))).toBeLessThanOrEqual(40)
+      differentContacts(one, two)
+      expect([one.quickbooksId, two.quickbooksId]).toEqual(qboIds)
+      for (const id of qboIds) {
+        const payer = index.qbo.get(id) ?? expect.fail(`no QBO ${id}`)
+        expect([payer.PrimaryEmailAddr, payer.PrimaryPhone, payer.Mobile]).toEqual([undefined, undefined, undefined])
+      }
+    }
+  })
+
   it("gives two different people one common name, told apart in QBO by DisplayName", () => {
     for (const [one, two, qboIds] of pairs("common-name")) {
       expect([one.firstName, one.lastName]).toEqual([two.firstName, two.lastName])

@@ -1,9 +1,10 @@
 import { DAY_MS } from "../Clock.ts"
 import type { CompanyDraft } from "../CompanyDraft.ts"
-import { femaleFirstNames, lastNames, maleFirstNames } from "../data/PersonNames.ts"
+import { femaleFirstNames, lastNames, maleFirstNames, nicknames } from "../data/PersonNames.ts"
 import { towns } from "../data/Places.ts"
 import type { PomDraft, QboDraft } from "../Drafts.ts"
 import { addressInTown, pickFirstName, pickLastName, type Household } from "../Household.ts"
+import type { RecordNoise } from "../Render.ts"
 import { account, clean, payer, type TrapDraft } from "./Planted.ts"
 
 /*
@@ -11,11 +12,15 @@ import { account, clean, payer, type TrapDraft } from "./Planted.ts"
  * that trusts names, streets or a shared payer too much.
  */
 
-/** An ordinary customer: one account linked to its own payer. */
-const ownAccount = (d: CompanyDraft, h: Household): { pom: PomDraft; qbo: QboDraft } => {
+/** An ordinary customer: one account linked to its own payer, each typed with the given noise. */
+const ownAccount = (
+  d: CompanyDraft,
+  h: Household,
+  noise: { readonly pom: RecordNoise; readonly qbo: RecordNoise } = { pom: clean, qbo: clean }
+): { pom: PomDraft; qbo: QboDraft } => {
   const created = d.daysAgo(60, 2600)
-  const qbo = payer(d, h, { createdAt: created, invoices: d.rng.int(1, 7), until: d.today, noise: clean })
-  const pom = account(d, h, { createdAt: created + d.rng.int(0, 5) * DAY_MS, link: qbo, history: d.rng.int(2, 9), noise: clean })
+  const qbo = payer(d, h, { createdAt: created, invoices: d.rng.int(1, 7), until: d.today, noise: noise.qbo })
+  const pom = account(d, h, { createdAt: created + d.rng.int(0, 5) * DAY_MS, link: qbo, history: d.rng.int(2, 9), noise: noise.pom })
   return { pom, qbo }
 }
 
@@ -56,6 +61,34 @@ export const relatives = (d: CompanyDraft): TrapDraft => {
   const a = ownAccount(d, one)
   const b = ownAccount(d, two)
   return { kind: "relatives", pom: [a.pom, b.pom], qbo: [a.qbo, b.qbo] }
+}
+
+/**
+ * Relatives next door: one surname, two houses a few doors apart on one street, each household with its own first
+ * names, contacts and payer, each account linked to its own payer. Every cross pair shares surname, street and
+ * ZIP; only the first name, the house number and the contacts tell them apart.
+ */
+export const relativesNextDoor = (d: CompanyDraft): TrapDraft => {
+  const one = d.household({ company: false, rareLast: true })
+  // Not the same people under other names: no first name of one household is another's, or a nickname of it.
+  const ones = [one.first, ...(one.partnerFirst === null ? [] : [one.partnerFirst])]
+  const nicknamesOf = (name: string): ReadonlyArray<string> => nicknames.get(name) ?? []
+  const related = (name: string): boolean =>
+    ones.some((o) => o === name || nicknamesOf(o).includes(name) || nicknamesOf(name).includes(o))
+  let female = d.rng.chance(0.5)
+  let first = pickFirstName(d.rng, female)
+  while (related(first)) {
+    female = d.rng.chance(0.5)
+    first = pickFirstName(d.rng, female)
+  }
+  const drawn = d.household({ company: false, last: one.last, first, female, nextTo: one.address })
+  const two = drawn.partnerFirst !== null && related(drawn.partnerFirst) ? { ...drawn, partnerFirst: null } : drawn
+  // QBO customers carried over from older books often hold a name and an address only: then the two payers, and
+  // each account with the other's payer, have no contact to disagree on.
+  const sparse = { pom: clean, qbo: { name: false, drop: "contacts" } } as const
+  const a = ownAccount(d, one, sparse)
+  const b = ownAccount(d, two, sparse)
+  return { kind: "relatives-next-door", pom: [a.pom, b.pom], qbo: [a.qbo, b.qbo] }
 }
 
 /** Two different people with one very common name ("John Smith"). */

@@ -26,6 +26,8 @@ const passes = (records: PreparedRecords, field: Comparison["field"], test: Leve
       return some(as, bs, (a, b) => a === b)
     case "Nickname":
       return some(as, bs, records.nicknames.areEquivalent)
+    case "Initial":
+      return some(as, bs, (a, b) => (a.length === 1 || b.length === 1) && a !== "" && b !== "" && a[0] === b[0])
     case "Swapped": {
       const crosses = (from: ReadonlyArray<string>, to: number): boolean =>
         some(from, valuesOf(records, test.other, to), (a, b) => a === b || (test.both && jaroWinkler(b, a) >= 0.92))
