@@ -1,3 +1,5 @@
+import { setImmediate } from "node:timers/promises"
+
 const NEWLINE = 0x0a
 
 /** UTF-16 code units of UTF-8 bytes: what a line's column counts, as an editor and `String#length` do. */
@@ -14,6 +16,12 @@ const utf16Units = (bytes: Uint8Array, from: number, to: number): number => {
 const asBuffer = (chunk: Uint8Array): Buffer => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
 
 const EMPTY = Buffer.alloc(0)
+
+/**
+ * Bytes read between two turns given to the event loop. A source that answers at once (a generator, a cached
+ * file) would otherwise keep timers, sockets and the other side's pull waiting until the whole text is read.
+ */
+const BYTES_BETWEEN_TURNS = 4 * 1024 * 1024
 
 /**
  * A place in the text, cheap to take at every value: the work of turning it into a line and column is only done
@@ -52,6 +60,7 @@ export class ChunkReader {
   private ended = false
   /** Chunks let go since the kept mark (the mark's own chunk first), or null when none is kept. */
   private kept: Array<Buffer> | null = null
+  private sinceTurn = 0
 
   constructor(
     private readonly chunks: AsyncIterator<Uint8Array>,
@@ -76,6 +85,11 @@ export class ChunkReader {
         return false
       }
       if (next.value.length === 0) continue
+      this.sinceTurn += next.value.length
+      if (this.sinceTurn >= BYTES_BETWEEN_TURNS) {
+        this.sinceTurn = 0
+        await setImmediate()
+      }
       this.buf = asBuffer(next.value)
       this.pos = 0
       this.counted = 0
