@@ -27,9 +27,10 @@ const flatten = (
  * stream (`streamEntities`).
  */
 export const notAPage = (where: string): string => `${where}: QueryResponse is not a JSON object`
-export const otherEntities = (where: string, others: ReadonlyArray<string>, entity: QboEntityName): string =>
-  `${where} holds ${others.join(", ")} entities, not ${entity}: save the result of the ${entity} query in this file`
-export const notAList = (where: string, entity: QboEntityName): string => `${where}: QueryResponse.${entity} is not a JSON list`
+const saveAdvice = (entity: string): string => `save the result of the ${entity} query in this file`
+export const otherEntities = (where: string, others: ReadonlyArray<string>, entity: string, advice = saveAdvice(entity)): string =>
+  `${where} holds ${others.join(", ")} entities, not ${entity}: ${advice}`
+export const notAList = (where: string, entity: string): string => `${where}: QueryResponse.${entity} is not a JSON list`
 export const notABatchList = (where: string): string => `${where}: BatchItemResponse is not a JSON list`
 export const faultResponse = (where: string, fault: unknown, entity: QboEntityName): string =>
   `${where} is a QBO error response (${describeFault(fault)}), not data: run the ${entity} query again and save its result`
@@ -37,10 +38,19 @@ export const unexpectedTop = (entity: QboEntityName, found: string): string =>
   `expected a JSON list of ${entity} entities or a QBO query response ({"QueryResponse":{"${entity}":[...]}}), found ${found}`
 export const objectWithKeys = (keys: ReadonlyArray<string>): string => `an object with keys ${keys.slice(0, 8).join(", ") || "(none)"}`
 
-const fromPage = (page: unknown, entity: QboEntityName, where: string): Either.Either<ReadonlyArray<unknown>, string> => {
+/**
+ * The entities of a query response page (the value of `QueryResponse`), of a file or of a live answer: none when
+ * the query matched nothing, and refused when the page holds another entity's rows.
+ */
+export const entitiesOfPage = (
+  page: unknown,
+  entity: string,
+  where: string,
+  advice = saveAdvice(entity)
+): Either.Either<ReadonlyArray<unknown>, string> => {
   if (!isObject(page)) return Either.left(notAPage(where))
   const others = Object.keys(page).filter((k) => k !== entity && !PAGE_FIELDS.has(k))
-  if (others.length > 0) return Either.left(otherEntities(where, others, entity))
+  if (others.length > 0) return Either.left(otherEntities(where, others, entity, advice))
   const list = page[entity]
   if (list === undefined) return Either.right([])
   return Array.isArray(list) ? Either.right(list) : Either.left(notAList(where, entity))
@@ -53,7 +63,7 @@ const fromPage = (page: unknown, entity: QboEntityName, where: string): Either.E
 export const entitiesOfValue = (value: unknown, entity: QboEntityName, where: string): Either.Either<ReadonlyArray<unknown>, string> => {
   if (!isObject(value)) return Either.right([value])
   if ("Fault" in value) return Either.left(faultResponse(where, value["Fault"], entity))
-  if ("QueryResponse" in value) return fromPage(value["QueryResponse"], entity, where)
+  if ("QueryResponse" in value) return entitiesOfPage(value["QueryResponse"], entity, where)
   if ("BatchItemResponse" in value) {
     const items = value["BatchItemResponse"]
     if (!Array.isArray(items)) return Either.left(notABatchList(where))
