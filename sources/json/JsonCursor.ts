@@ -14,6 +14,9 @@ const END = -1
 /** `value` found the value longer than its limit and went back to its start, to be walked member by member. */
 export const TOO_LARGE: unique symbol = Symbol("TOO_LARGE")
 
+/** Items parsed by one JSON.parse call at most: a run of them is found within one chunk anyway. */
+const RUN_BYTES = 1024 * 1024
+
 /** No property name of a QBO response comes near this; a longer one is not worth holding. */
 const KEY_LIMIT = 64 * 1024
 
@@ -197,6 +200,64 @@ export class JsonCursor {
     }
     if (top !== undefined) top.members++
     return true
+  }
+
+  /**
+   * Reads the items of the list just opened: `onValue` gets each item at most `limit` bytes long, parsed, with its
+   * 1-based index; `onLarge` is called at the start of a larger one, and must read it. Runs of items that lie
+   * whole in the chunk at hand are parsed by one JSON.parse call: per item, the calls, not the parsing, cost most.
+   */
+  async eachItem(limit: number, onValue: (value: unknown, index: number) => void, onLarge: (index: number) => Promise<void>): Promise<void> {
+    let index = 0
+    while (await this.nextItem()) {
+      const run = this.runOfItems(limit)
+      if (run !== null) {
+        for (const value of run) onValue(value, ++index)
+        continue
+      }
+      const value = await this.value(limit)
+      if (value === TOO_LARGE) await onLarge(++index)
+      else onValue(value, ++index)
+    }
+  }
+
+  /**
+   * The items from the cursor on that lie whole in the current chunk, parsed together, with the cursor moved past
+   * them; null when fewer than two do, or when they do not parse (read one by one, the bad one is then placed).
+   */
+  private runOfItems(limit: number): ReadonlyArray<unknown> | null {
+    const buf = this.reader.buf
+    const start = this.reader.pos
+    let at = start
+    let end = start
+    let count = 0
+    for (;;) {
+      const first = buf[at]
+      if (first === undefined || first === COMMA || first === COLON || first === CLOSE_LIST || first === CLOSE_OBJECT) break
+      const found = new ValueScanner(this.open.length, this.maxDepth).scan(buf, at)
+      if (found < 0 || found - at > limit) break
+      end = found
+      count++
+      if (end - start > RUN_BYTES) break
+      let next = end
+      while (next < buf.length && isSpace(buf[next])) next++
+      if (buf[next] !== COMMA) break
+      next++
+      while (next < buf.length && isSpace(buf[next])) next++
+      at = next
+    }
+    if (count < 2) return null
+    let values: unknown
+    try {
+      values = JSON.parse(`[${buf.toString("utf8", start, end)}]`)
+    } catch {
+      return null
+    }
+    if (!Array.isArray(values) || values.length !== count) return null
+    this.reader.pos = end
+    const top = this.open.at(-1)
+    if (top !== undefined) top.members += count - 1
+    return values
   }
 
   /** Reads past the next value, checking it as `value` does, however large it is. */

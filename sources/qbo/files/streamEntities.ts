@@ -56,9 +56,12 @@ export const streamEntities = async (
   const emitAll = (found: Either.Either<ReadonlyArray<unknown>, string>): void =>
     Either.match(found, { onLeft: shape, onRight: (raws) => raws.forEach((raw) => onEntity(raw)) })
 
+  const tooLargeEntity = (): never =>
+    shape(`an entity of more than ${size}, which no QBO ${entity} is: this is not the saved result of the ${entity} query`)
+
   const oneEntity = async (): Promise<void> => {
     const raw = await cursor.value(limit)
-    if (raw === TOO_LARGE) shape(`an entity of more than ${size}, which no QBO ${entity} is: this is not the saved result of the ${entity} query`)
+    if (raw === TOO_LARGE) tooLargeEntity()
     onEntity(raw)
   }
 
@@ -73,7 +76,7 @@ export const streamEntities = async (
     for (let key = await cursor.nextKey(); key !== null; key = await cursor.nextKey()) {
       if (key === entity && (await cursor.peek()) === OPEN_LIST) {
         await cursor.openList()
-        while (await cursor.nextItem()) await oneEntity()
+        await cursor.eachItem(limit, (raw) => onEntity(raw), async () => tooLargeEntity())
         continue
       }
       if (key === entity) listMissing = true
@@ -89,8 +92,7 @@ export const streamEntities = async (
       await cursor.skip(limit)
       shape(notABatchList(where))
     }
-    await cursor.openList()
-    for (let i = 1; await cursor.nextItem(); i++) await item(`${where}, batch item ${i}`)
+    await items(`${where}, batch item `)
   }
 
   /** An object too large to parse whole: only a page or a batch response is that large. */
@@ -123,22 +125,22 @@ export const streamEntities = async (
     }
   }
 
-  /** An item of a list of entities or pages, or of a batch response. */
-  const item = async (where: string): Promise<void> => {
-    const first = await cursor.peek()
-    const value = await cursor.value(limit)
-    if (value !== TOO_LARGE) return emitAll(entitiesOfValue(value, entity, where))
-    if (first === OPEN_OBJECT) return largeObject(where, false)
-    shape(`${where} is a value of more than ${size}, which no QBO ${entity} is: this is not the saved result of the ${entity} query`)
+  /** The items of a list of entities or pages, or of a batch response, each named `${prefix}${index}`. */
+  const items = async (prefix: string): Promise<void> => {
+    await cursor.openList()
+    await cursor.eachItem(
+      limit,
+      (value, i) => emitAll(entitiesOfValue(value, entity, `${prefix}${i}`)),
+      async (i) => {
+        if ((await cursor.peek()) === OPEN_OBJECT) return largeObject(`${prefix}${i}`, false)
+        shape(`${prefix}${i} is a value of more than ${size}, which no QBO ${entity} is: this is not the saved result of the ${entity} query`)
+      }
+    )
   }
 
   const file = async (): Promise<void> => {
     const first = await cursor.peek()
-    if (first === OPEN_LIST) {
-      await cursor.openList()
-      for (let i = 1; await cursor.nextItem(); i++) await item(`item ${i}`)
-      return
-    }
+    if (first === OPEN_LIST) return items("item ")
     const value = await cursor.value(limit)
     if (value !== TOO_LARGE) return emitAll(extractEntities(value, entity))
     if (first === OPEN_OBJECT) return largeObject("the file", true)
