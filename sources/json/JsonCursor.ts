@@ -35,6 +35,8 @@ export class JsonCursor {
   private readonly reader: ChunkReader
   /** The objects and lists open around the cursor, with how many members each has had (a comma comes before the next). */
   private readonly open: Array<{ readonly list: boolean; members: number }> = []
+  /** A run of items that did not parse together: until past its end, items are read one by one. */
+  private badRun: { readonly buf: Buffer | null; readonly end: number } = { buf: null, end: 0 }
 
   constructor(
     chunks: AsyncIterable<Uint8Array>,
@@ -246,14 +248,18 @@ export class JsonCursor {
       while (next < buf.length && isSpace(buf[next])) next++
       at = next
     }
-    if (count < 2) return null
+    if (count < 2 || (buf === this.badRun.buf && start < this.badRun.end)) return null
     let values: unknown
     try {
       values = JSON.parse(`[${buf.toString("utf8", start, end)}]`)
     } catch {
+      values = null
+    }
+    if (!Array.isArray(values) || values.length !== count) {
+      // Its items are read one by one up to the bad one; trying the rest of the run again at each would be quadratic.
+      this.badRun = { buf, end }
       return null
     }
-    if (!Array.isArray(values) || values.length !== count) return null
     this.reader.pos = end
     const top = this.open.at(-1)
     if (top !== undefined) top.members += count - 1
