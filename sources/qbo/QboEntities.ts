@@ -6,8 +6,8 @@ import type { RejectedRow } from "../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../pipeline/domain/UnreadableRecord.ts"
 import { combineProblems, describeIssues } from "./entities/describeIssues.ts"
 import type { EntityProblem } from "./entities/describeIssues.ts"
-import { decodeEntityList } from "./entities/decodeEntityList.ts"
-import type { DecodedList, Salvaged } from "./entities/decodeEntityList.ts"
+import { decodeEntityList, entityListDecoder } from "./entities/decodeEntityList.ts"
+import type { DecodedList, EntityListDecoder, Salvaged } from "./entities/decodeEntityList.ts"
 import { encodedGuard } from "./entities/encodedGuard.ts"
 import { toPostalAddress } from "./entities/qboAddress.ts"
 
@@ -259,13 +259,24 @@ export const decodeQboCustomer = (raw: unknown): Either.Either<QboCustomer, stri
 export const decodeQboInvoice = (raw: unknown): Either.Either<QboInvoice, string> =>
   Either.mapLeft(invoiceWithField(raw), (ps) => combineProblems(ps).reason)
 
+const decodeCustomer = salvaging(customerWithField, OPTIONAL_CUSTOMER_FIELDS)
+const decodeInvoice = salvaging(invoiceWithField, OPTIONAL_INVOICE_FIELDS)
+
+/** Decodes a snapshot file's Customers as they stream in, by the rules of `decodeQboCustomers`. */
+export const qboCustomerDecoder = (file: string, onCustomer: (customer: QboCustomer) => void): EntityListDecoder =>
+  entityListDecoder(file, decodeCustomer, (c) => c.id, unreadableCustomer, onCustomer)
+
+/** Decodes a snapshot file's Invoices as they stream in, by the rules of `decodeQboInvoices`. */
+export const qboInvoiceDecoder = (file: string, onInvoice: (invoice: QboInvoice) => void): EntityListDecoder =>
+  entityListDecoder(file, decodeInvoice, (i) => i.id, unreadableInvoice, onInvoice)
+
 /**
  * Decodes a list of Customers; bad and repeated ones are rejected with their 1-based position as the line, and a
  * customer whose only bad fields are optional ones is kept without them.
  */
 export const decodeQboCustomers = (raws: ReadonlyArray<unknown>, file: string): DecodedList<QboCustomer> =>
-  decodeEntityList(raws, file, salvaging(customerWithField, OPTIONAL_CUSTOMER_FIELDS), (c) => c.id, unreadableCustomer)
+  decodeEntityList(raws, file, decodeCustomer, (c) => c.id, unreadableCustomer)
 
 /** Decodes a list of Invoices, as `decodeQboCustomers` does. */
 export const decodeQboInvoices = (raws: ReadonlyArray<unknown>, file: string): DecodedList<QboInvoice> =>
-  decodeEntityList(raws, file, salvaging(invoiceWithField, OPTIONAL_INVOICE_FIELDS), (i) => i.id, unreadableInvoice)
+  decodeEntityList(raws, file, decodeInvoice, (i) => i.id, unreadableInvoice)

@@ -1,4 +1,5 @@
 import { Data, Either, Option } from "effect"
+import { entitiesOfPage } from "../files/extractEntities.ts"
 import { classifyFault, faultFromJson, faultFromText, type ParsedFault } from "./QboFaultBody.ts"
 import { QboFault, QboUnexpectedResponse } from "./QboRequestErrors.ts"
 
@@ -78,7 +79,10 @@ export const interpretResponse = (status: number, text: string, context: CallCon
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
-/** The rows of a query answer: `{"QueryResponse":{"Customer":[...]}}`, or `{"QueryResponse":{}}` for none. */
+/**
+ * The rows of a query answer: `{"QueryResponse":{"Customer":[...]}}`, or `{"QueryResponse":{}}` for none. The
+ * page is read as a snapshot file's pages are (`entitiesOfPage`), so a live pull and a saved one agree.
+ */
 export const queryRows = (
   json: unknown,
   entity: string,
@@ -90,11 +94,12 @@ export const queryRows = (
       new QboUnexpectedResponse({ operation: context.operation, status: 200, expected: "QueryResponse", snippet: snippet(JSON.stringify(json)) })
     )
   }
-  const key = Object.keys(response).find((k) => k.toLowerCase() === entity.toLowerCase())
-  const rows = key === undefined ? [] : response[key]
-  return Array.isArray(rows)
-    ? Either.right(rows)
-    : Either.left(new QboUnexpectedResponse({ operation: context.operation, status: 200, expected: `${entity} list`, snippet: snippet(JSON.stringify(rows)) }))
+  // QBO names the entity as it is spelt in the query's FROM, which a person may have written in any case.
+  const key = Object.keys(response).find((k) => k.toLowerCase() === entity.toLowerCase()) ?? entity
+  return Either.mapLeft(
+    entitiesOfPage(response, key, "the answer", "QBO answered another query than the one sent"),
+    (detail) => new QboUnexpectedResponse({ operation: context.operation, status: 200, expected: `${entity} list`, snippet: snippet(detail) })
+  )
 }
 
 /** The `totalCount` of a `SELECT COUNT(*)` answer. */

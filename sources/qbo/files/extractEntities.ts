@@ -7,7 +7,7 @@ type JsonObject = { readonly [key: string]: unknown }
 const isObject = (u: unknown): u is JsonObject => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** Keys of a query response page that describe the page rather than hold entities. */
-const PAGE_FIELDS = new Set(["startPosition", "maxResults", "totalCount"])
+export const PAGE_FIELDS: ReadonlySet<string> = new Set(["startPosition", "maxResults", "totalCount"])
 
 const describeFault = (fault: unknown): string => {
   const errors = isObject(fault) && Array.isArray(fault["Error"]) ? fault["Error"] : []
@@ -22,33 +22,52 @@ const flatten = (
 ): Either.Either<ReadonlyArray<unknown>, string> =>
   Either.map(Either.all(parts), (lists) => lists.flat())
 
-const fromPage = (page: unknown, entity: QboEntityName, where: string): Either.Either<ReadonlyArray<unknown>, string> => {
-  if (!isObject(page)) return Either.left(`${where}: QueryResponse is not a JSON object`)
+/*
+ * What is wrong with a snapshot's shape, in the same words whether the JSON was parsed whole or walked as a
+ * stream (`streamEntities`).
+ */
+export const notAPage = (where: string): string => `${where}: QueryResponse is not a JSON object`
+const saveAdvice = (entity: string): string => `save the result of the ${entity} query in this file`
+export const otherEntities = (where: string, others: ReadonlyArray<string>, entity: string, advice = saveAdvice(entity)): string =>
+  `${where} holds ${others.join(", ")} entities, not ${entity}: ${advice}`
+export const notAList = (where: string, entity: string): string => `${where}: QueryResponse.${entity} is not a JSON list`
+export const notABatchList = (where: string): string => `${where}: BatchItemResponse is not a JSON list`
+export const faultResponse = (where: string, fault: unknown, entity: QboEntityName): string =>
+  `${where} is a QBO error response (${describeFault(fault)}), not data: run the ${entity} query again and save its result`
+export const unexpectedTop = (entity: QboEntityName, found: string): string =>
+  `expected a JSON list of ${entity} entities or a QBO query response ({"QueryResponse":{"${entity}":[...]}}), found ${found}`
+export const objectWithKeys = (keys: ReadonlyArray<string>): string => `an object with keys ${keys.slice(0, 8).join(", ") || "(none)"}`
+
+/**
+ * The entities of a query response page (the value of `QueryResponse`), of a file or of a live answer: none when
+ * the query matched nothing, and refused when the page holds another entity's rows.
+ */
+export const entitiesOfPage = (
+  page: unknown,
+  entity: string,
+  where: string,
+  advice = saveAdvice(entity)
+): Either.Either<ReadonlyArray<unknown>, string> => {
+  if (!isObject(page)) return Either.left(notAPage(where))
   const others = Object.keys(page).filter((k) => k !== entity && !PAGE_FIELDS.has(k))
-  if (others.length > 0) {
-    return Either.left(`${where} holds ${others.join(", ")} entities, not ${entity}: save the result of the ${entity} query in this file`)
-  }
+  if (others.length > 0) return Either.left(otherEntities(where, others, entity, advice))
   const list = page[entity]
   if (list === undefined) return Either.right([])
-  return Array.isArray(list) ? Either.right(list) : Either.left(`${where}: QueryResponse.${entity} is not a JSON list`)
+  return Array.isArray(list) ? Either.right(list) : Either.left(notAList(where, entity))
 }
 
 /**
  * The entities in one JSON value: a query response page, a batch response, a read response (`{"Customer":
  * {...}}`), or else the value is itself an entity.
  */
-const fromValue = (value: unknown, entity: QboEntityName, where: string): Either.Either<ReadonlyArray<unknown>, string> => {
+export const entitiesOfValue = (value: unknown, entity: QboEntityName, where: string): Either.Either<ReadonlyArray<unknown>, string> => {
   if (!isObject(value)) return Either.right([value])
-  if ("Fault" in value) {
-    return Either.left(
-      `${where} is a QBO error response (${describeFault(value["Fault"])}), not data: run the ${entity} query again and save its result`
-    )
-  }
-  if ("QueryResponse" in value) return fromPage(value["QueryResponse"], entity, where)
+  if ("Fault" in value) return Either.left(faultResponse(where, value["Fault"], entity))
+  if ("QueryResponse" in value) return entitiesOfPage(value["QueryResponse"], entity, where)
   if ("BatchItemResponse" in value) {
     const items = value["BatchItemResponse"]
-    if (!Array.isArray(items)) return Either.left(`${where}: BatchItemResponse is not a JSON list`)
-    return flatten(items.map((item, i) => fromValue(item, entity, `${where}, batch item ${i + 1}`)))
+    if (!Array.isArray(items)) return Either.left(notABatchList(where))
+    return flatten(items.map((item, i) => entitiesOfValue(item, entity, `${where}, batch item ${i + 1}`)))
   }
   if (isObject(value[entity])) return Either.right([value[entity]])
   return Either.right([value])
@@ -60,13 +79,9 @@ const fromValue = (value: unknown, entity: QboEntityName, where: string): Either
  * batch response whose items are query responses. A QBO error anywhere means the snapshot is incomplete.
  */
 export const extractEntities = (json: unknown, entity: QboEntityName): Either.Either<ReadonlyArray<unknown>, string> => {
-  if (Array.isArray(json)) return flatten(json.map((item, i) => fromValue(item, entity, `item ${i + 1}`)))
+  if (Array.isArray(json)) return flatten(json.map((item, i) => entitiesOfValue(item, entity, `item ${i + 1}`)))
   if (isObject(json) && ("QueryResponse" in json || "BatchItemResponse" in json || "Fault" in json || isObject(json[entity]))) {
-    return fromValue(json, entity, "the file")
+    return entitiesOfValue(json, entity, "the file")
   }
-  return Either.left(
-    `expected a JSON list of ${entity} entities or a QBO query response ({"QueryResponse":{"${entity}":[...]}}), found ${
-      isObject(json) ? `an object with keys ${Object.keys(json).slice(0, 8).join(", ") || "(none)"}` : JSON.stringify(json)
-    }`
-  )
+  return Either.left(unexpectedTop(entity, isObject(json) ? objectWithKeys(Object.keys(json)) : JSON.stringify(json)))
 }

@@ -1,16 +1,17 @@
 import { FileSystem } from "@effect/platform"
-import { Effect, Either } from "effect"
+import { isPlatformError } from "@effect/platform/Error"
+import { Effect, Stream } from "effect"
 import * as path from "node:path"
 import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
-import type { DecodedList } from "../entities/decodeEntityList.ts"
-import { decodeQboCustomers, decodeQboInvoices } from "../QboEntities.ts"
-import { extractEntities } from "./extractEntities.ts"
+import { JsonStreamFailure } from "../../json/JsonStreamFailure.ts"
+import type { EntityListDecoder } from "../entities/decodeEntityList.ts"
+import { qboCustomerDecoder, qboInvoiceDecoder } from "../QboEntities.ts"
 import type { QboEntityName } from "./extractEntities.ts"
-import { MAX_JSON_DEPTH, tooDeepAt } from "./jsonNesting.ts"
-import { lineAndColumn, parseJson } from "./parseJson.ts"
+import { MAX_JSON_DEPTH } from "./jsonNesting.ts"
 import { QboSnapshotError } from "./QboSnapshotError.ts"
+import { SnapshotShapeFailure, streamEntities } from "./streamEntities.ts"
 
 /** Everything read from a QBO snapshot folder, with the entities that were set aside and why. */
 export interface QboSnapshot {
@@ -26,78 +27,107 @@ export interface QboSnapshot {
 export const QBO_CUSTOMERS_FILE = "customers.json"
 export const QBO_INVOICES_FILE = "invoices.json"
 
-const utf8 = new TextDecoder("utf-8")
+/** Large reads, few awaits: a chunk of this size is scanned in a few milliseconds. */
+const CHUNK_SIZE = FileSystem.MiB(1)
+
+type Fail = (detail: string, line?: number | null, column?: number | null) => QboSnapshotError
+
+/** Why a streamed read stopped, in the snapshot's words; anything unforeseen stays a defect (a bug). */
+const snapshotError = (error: unknown, entity: QboEntityName, fail: Fail): Effect.Effect<never, QboSnapshotError> => {
+  if (error instanceof JsonStreamFailure) {
+    return Effect.fail(
+      error.reason === "too-deep"
+        ? fail(
+            `the JSON nests more than ${MAX_JSON_DEPTH} levels deep here, which no QBO response does: this is not the saved result of the ${entity} query; save it again, unchanged`,
+            error.line,
+            error.column
+          )
+        : fail(`the file is not valid JSON (${error.detail}): save the query result again, unchanged`, error.line, error.column)
+    )
+  }
+  if (error instanceof SnapshotShapeFailure) return Effect.fail(fail(error.detail))
+  if (isPlatformError(error)) return Effect.fail(fail(`the file cannot be read (${error.message})`))
+  return Effect.die(error)
+}
 
 /**
- * Reads one snapshot file and returns the raw entities in it. Both files are required: without invoices.json
- * every customer would look as if it had no invoices, and the plan would relink without moving them.
+ * Hands each raw entity of a snapshot file's bytes to `onEntity` as they stream in (see `streamEntities`); the
+ * bytes may come from a file or from anywhere else. `file` names the source in errors.
  */
-const readEntities = (
-  dir: string,
-  name: string,
-  entity: QboEntityName
-): Effect.Effect<ReadonlyArray<unknown>, QboSnapshotError, FileSystem.FileSystem> =>
-  Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const file = path.join(dir, name)
-    const fail = (detail: string, line: number | null = null, column: number | null = null) =>
-      new QboSnapshotError({ file, line, column, detail })
-    // Step by step, so that the bytes are garbage once decoded and the text once parsed: for a large company
-    // the file, its text and its parsed JSON do not all fit in memory at once.
-    const text = yield* fs.readFile(file).pipe(
-      Effect.mapError((error) =>
-        error._tag === "SystemError" && error.reason === "NotFound"
-          ? fail(`${name} is missing: save the result of "select * from ${entity}" (every page) in this folder under that name; a company with none saves []`)
-          : fail(`the file cannot be read (${error.message})`)
-      ),
-      // The decoder drops a UTF-8 BOM, which some editors write and JSON.parse refuses.
-      Effect.map((bytes) => utf8.decode(bytes))
-    )
-    return yield* parseEntities(text, entity, fail)
-  })
-
-/** The entities in a snapshot file's text; the text is not kept. */
-const parseEntities = (
-  text: string,
+export const readEntitiesFrom = (
+  chunks: AsyncIterable<Uint8Array>,
+  file: string,
   entity: QboEntityName,
-  fail: (detail: string, line?: number | null, column?: number | null) => QboSnapshotError
-): Either.Either<ReadonlyArray<unknown>, QboSnapshotError> => {
-  if (text.trim() === "") {
-    return Either.left(fail(`the file is empty: it should hold the JSON QBO returned for the ${entity} query ([] for none)`))
-  }
-  const deep = tooDeepAt(text)
-  if (deep !== null) {
-    const at = lineAndColumn(text, deep)
-    return Either.left(
-      fail(
-        `the JSON nests more than ${MAX_JSON_DEPTH} levels deep here, which no QBO response does: this is not the saved result of the ${entity} query; save it again, unchanged`,
-        at.line,
-        at.column
+  onEntity: (raw: unknown) => void,
+  options: { readonly wholeValueBytes?: number } = {}
+): Effect.Effect<void, QboSnapshotError> => {
+  const fail: Fail = (detail, line = null, column = null) => new QboSnapshotError({ file, line, column, detail })
+  return Effect.flatten(
+    Effect.promise((signal) =>
+      streamEntities(chunks, entity, onEntity, { ...options, signal }).then(
+        () => Effect.void,
+        (error: unknown) => snapshotError(error, entity, fail)
       )
     )
-  }
-  return Either.flatMap(
-    Either.mapLeft(parseJson(text), (e) => fail(`the file is not valid JSON (${e.detail}): save the query result again, unchanged`, e.line, e.column)),
-    (json) => Either.mapLeft(extractEntities(json, entity), (detail) => fail(detail))
   )
 }
 
-/** One file read and decoded; its raw entities are garbage once decoded. */
+/**
+ * Streams one snapshot file's raw entities to `onEntity`, one at a time, never holding the file. Both files are
+ * required: without invoices.json every customer would look as if it had no invoices, and the plan would relink
+ * without moving them.
+ */
+export const readSnapshotFile = (
+  dir: string,
+  name: string,
+  entity: QboEntityName,
+  onEntity: (raw: unknown) => void,
+  options: { readonly wholeValueBytes?: number } = {}
+): Effect.Effect<void, QboSnapshotError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const file = path.join(dir, name)
+    yield* fs.stat(file).pipe(
+      Effect.mapError((error) =>
+        new QboSnapshotError({
+          file,
+          line: null,
+          column: null,
+          detail:
+            error._tag === "SystemError" && error.reason === "NotFound"
+              ? `${name} is missing: save the result of "select * from ${entity}" (every page) in this folder under that name; a company with none saves []`
+              : `the file cannot be read (${error.message})`
+        })
+      )
+    )
+    yield* readEntitiesFrom(Stream.toAsyncIterable(fs.stream(file, { chunkSize: CHUNK_SIZE })), file, entity, onEntity, options)
+  })
+
+/** One file read and decoded entity by entity; each raw entity is garbage once decoded. */
 const readDecoded = <A>(
   dir: string,
   name: string,
   entity: QboEntityName,
-  decode: (raws: ReadonlyArray<unknown>, file: string) => DecodedList<A>
-) => Effect.map(readEntities(dir, name, entity), (raws) => ({ ...decode(raws, name), rowsRead: raws.length }))
+  decoder: (file: string, onItem: (item: A) => void) => EntityListDecoder,
+  options: { readonly wholeValueBytes?: number }
+) =>
+  Effect.suspend(() => {
+    const items: Array<A> = []
+    const decode = decoder(name, (item) => items.push(item))
+    return Effect.map(readSnapshotFile(dir, name, entity, decode.add, options), () => ({ items, ...decode.finish() }))
+  })
 
 /**
  * Reads a QBO snapshot folder: customers.json and invoices.json as saved from the API. Entities that do not
  * decode, and repeated Ids, are rejected with their position; a missing, unreadable or invalid file fails the read.
  */
-export const readQboSnapshot = (dir: string): Effect.Effect<QboSnapshot, QboSnapshotError, FileSystem.FileSystem> =>
+export const readQboSnapshot = (
+  dir: string,
+  options: { readonly wholeValueBytes?: number } = {}
+): Effect.Effect<QboSnapshot, QboSnapshotError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const customers = yield* readDecoded(dir, QBO_CUSTOMERS_FILE, "Customer", decodeQboCustomers)
-    const invoices = yield* readDecoded(dir, QBO_INVOICES_FILE, "Invoice", decodeQboInvoices)
+    const customers = yield* readDecoded(dir, QBO_CUSTOMERS_FILE, "Customer", qboCustomerDecoder, options)
+    const invoices = yield* readDecoded(dir, QBO_INVOICES_FILE, "Invoice", qboInvoiceDecoder, options)
     return {
       customers: customers.items,
       invoices: invoices.items,

@@ -165,3 +165,13 @@ describe("QboClient on recorded batch answers", () => {
     })
   )
 })
+
+describe("queryRows", () => {
+  it("reads a live page as a snapshot file's page is read: another entity's rows or a list that is not one are refused", () => {
+    const other = leftOf(queryRows({ QueryResponse: { Invoice: [{ Id: "1" }], startPosition: 1 } }, "Customer", context))
+    expect(other).toMatchObject({ _tag: "QboUnexpectedResponse", expected: "Customer list" })
+    expect(other.message).toContain("holds Invoice entities, not Customer")
+    expect(leftOf(queryRows({ QueryResponse: { Customer: { Id: "1" } } }, "Customer", context)).message).toContain("QueryResponse.Customer is not a JSON list")
+    expect(rightOf(queryRows({ QueryResponse: { customer: [{ Id: "1" }], maxResults: 1 } }, "Customer", context))).toEqual([{ Id: "1" }])
+  })
+})

@@ -1,3 +1,4 @@
+import { FileSystem } from "@effect/platform"
 import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -122,6 +123,18 @@ describe("readQboSnapshot", () => {
       const error = yield* Effect.flip(readQboSnapshot(dir))
       expect(error.file).toBe(path.join(dir, "invoices.json"))
       expect(error.message).toContain("select * from Invoice")
+    }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
+  it.scoped("fails when a file cannot be read, saying so in one line rather than as a bug", () =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const dir = yield* tempFolderWith({ "customers.json": "[]" })
+      yield* fs.makeDirectory(path.join(dir, "invoices.json"))
+      const error = yield* Effect.flip(readQboSnapshot(dir))
+      expect(error._tag).toBe("QboSnapshotError")
+      expect(error.file).toBe(path.join(dir, "invoices.json"))
+      expect(error.message).toContain("the file cannot be read")
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 
