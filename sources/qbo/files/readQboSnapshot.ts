@@ -4,6 +4,7 @@ import * as path from "node:path"
 import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
+import { collectingSink, type HistorySink } from "../../../pipeline/domain/History.ts"
 import type { DecodedList } from "../entities/decodeEntityList.ts"
 import { decodeQboCustomers, decodeQboInvoices } from "../QboEntities.ts"
 import { extractEntities } from "./extractEntities.ts"
@@ -12,15 +13,22 @@ import { MAX_JSON_DEPTH, tooDeepAt } from "./jsonNesting.ts"
 import { lineAndColumn, parseJson } from "./parseJson.ts"
 import { QboSnapshotError } from "./QboSnapshotError.ts"
 
-/** Everything read from a QBO snapshot folder, with the entities that were set aside and why. */
-export interface QboSnapshot {
+/**
+ * What reading a QBO snapshot folder keeps: the customers, with the entities that were set aside and why. The
+ * invoices went to the reader's sink as they were decoded.
+ */
+export interface QboSnapshotCustomers {
   readonly customers: ReadonlyArray<QboCustomer>
-  readonly invoices: ReadonlyArray<QboInvoice>
   readonly rejected: ReadonlyArray<RejectedRow>
   /** Entities dropped whose Id could still be read (see `UnreadableRecord`). */
   readonly unreadable: ReadonlyArray<UnreadableRecord>
   /** Entities found in each file, decoded or rejected. */
   readonly rowsRead: { readonly customers: number; readonly invoices: number }
+}
+
+/** Everything read from a QBO snapshot folder, invoices included. */
+export interface QboSnapshot extends QboSnapshotCustomers {
+  readonly invoices: ReadonlyArray<QboInvoice>
 }
 
 export const QBO_CUSTOMERS_FILE = "customers.json"
@@ -93,16 +101,28 @@ const readDecoded = <A>(
 /**
  * Reads a QBO snapshot folder: customers.json and invoices.json as saved from the API. Entities that do not
  * decode, and repeated Ids, are rejected with their position; a missing, unreadable or invalid file fails the read.
+ * Invoices go to `sink`, and are not kept here: a company's invoices are many times its customers.
  */
-export const readQboSnapshot = (dir: string): Effect.Effect<QboSnapshot, QboSnapshotError, FileSystem.FileSystem> =>
+export const streamQboSnapshot = (
+  dir: string,
+  sink: Pick<HistorySink, "invoice">
+): Effect.Effect<QboSnapshotCustomers, QboSnapshotError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const customers = yield* readDecoded(dir, QBO_CUSTOMERS_FILE, "Customer", decodeQboCustomers)
+    // The file is still parsed whole here; a reader that streams its entities hands each to the same sink.
     const invoices = yield* readDecoded(dir, QBO_INVOICES_FILE, "Invoice", decodeQboInvoices)
+    for (const invoice of invoices.items) sink.invoice(invoice)
     return {
       customers: customers.items,
-      invoices: invoices.items,
       rejected: [...customers.rejected, ...invoices.rejected],
       unreadable: [...customers.unreadable, ...invoices.unreadable],
       rowsRead: { customers: customers.rowsRead, invoices: invoices.rowsRead }
     }
   }).pipe(Effect.withSpan("readQboSnapshot", { attributes: { dir } }))
+
+/** Reads a QBO snapshot folder whole, invoices included: for small snapshots and tests. */
+export const readQboSnapshot = (dir: string): Effect.Effect<QboSnapshot, QboSnapshotError, FileSystem.FileSystem> =>
+  Effect.suspend(() => {
+    const collected = collectingSink()
+    return Effect.map(streamQboSnapshot(dir, collected.sink), (read) => ({ ...read, invoices: collected.invoices }))
+  })
