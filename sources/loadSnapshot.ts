@@ -49,13 +49,8 @@ const pomSide = (
 ): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
   source._tag === "files"
     ? streamPomExport(source.dir, sink).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
-    : Effect.flatMap(PomClient, (client) => client.pullCustomers).pipe(
-        // The pull still gathers its pages whole; its rows go to the store like a file's.
-        Effect.map(({ appointments, services, ...pom }) => {
-          for (const a of appointments) sink.appointment(a)
-          for (const s of services) sink.service(s)
-          return { ...pom, label: "api:pom" }
-        }),
+    : Effect.flatMap(PomClient, (client) => client.streamCustomers(sink)).pipe(
+        Effect.map((pom) => ({ ...pom, label: "api:pom" })),
         Effect.provide(PomLive),
         Effect.provideServiceEffect(PomProgress, Effect.map(RunProgress, (progress) => progress.pom))
       )
