@@ -7,6 +7,7 @@ import { RunId } from "../pipeline/domain/Ids.ts"
 import { toMatchRecords } from "../pipeline/toMatchRecords.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { loadSnapshot } from "../sources/loadSnapshot.ts"
+import type { HistoryVolume } from "../test/generator/Background.ts"
 import { generateCompany } from "../test/generator/generateCompany.ts"
 import { scoreAgainstTruth, type TruthScore } from "../test/generator/scoreAgainstTruth.ts"
 import type { Truth } from "../test/generator/Truth.ts"
@@ -22,6 +23,8 @@ export interface BenchOptions {
   readonly allPairsSample: number
   readonly sampling: boolean
   readonly keep: boolean
+  /** History of each active ordinary customer, for a company with a pool company's real history; default a few items. */
+  readonly history?: HistoryVolume
 }
 
 export interface GeneratedCompany {
@@ -60,7 +63,11 @@ const generate = (dir: string, options: BenchOptions) =>
     const fs = yield* FileSystem.FileSystem
     const path = yield* Path.Path
     const t0 = performance.now()
-    const company = generateCompany({ seed: options.seed, customers: options.customers })
+    const company = generateCompany({
+      seed: options.seed,
+      customers: options.customers,
+      ...(options.history === undefined ? {} : { history: options.history })
+    })
     const generateSeconds = seconds(t0)
     const t1 = performance.now()
     yield* writeCompany(company, dir)

@@ -66,7 +66,10 @@ export const formatBench = (r: BenchResult): Array<string> => {
     .map(([k, n]) => `${k} ${int(n)}`)
     .join(", ")
   return [
-    `## ${int(r.options.customers)} customers per side (seed ${r.options.seed})`,
+    `## ${int(r.options.customers)} customers per side (seed ${r.options.seed})` +
+      (r.options.history === undefined
+        ? ""
+        : `, heavy history: ${int(r.options.history.appointments)} appointments, ${int(r.options.history.services)} services, ${int(r.options.history.invoices)} invoices per active customer`),
     `generated      POM ${int(c.counts.pomCustomers)} customers, ${int(c.counts.appointments)} appointments, ${int(c.counts.services)} services; ` +
       `QBO ${int(c.counts.qboCustomers)} customers, ${int(c.counts.invoices)} invoices; ${mb(inputBytes)} of files`,
     `               in ${secs(c.generateSeconds)} + written in ${secs(c.writeSeconds)} (not part of the run)`,

@@ -29,10 +29,10 @@ export const pullCommand = Command.make("pull", { pomCsv, qboSnapshot, pomApi, q
       snapshotId,
       records: {
         pomCustomers: loaded.snapshot.pom.customers.length,
-        appointments: loaded.snapshot.pom.appointments.length,
-        services: loaded.snapshot.pom.services.length,
+        appointments: loaded.snapshot.history.counts.appointments,
+        services: loaded.snapshot.history.counts.services,
         qboCustomers: loaded.snapshot.qbo.customers.length,
-        invoices: loaded.snapshot.qbo.invoices.length
+        invoices: loaded.snapshot.history.counts.invoices
       },
       rejected: loaded.rejected.length,
       timings: loaded.readTimings

@@ -1,5 +1,5 @@
 import { Effect, Option } from "effect"
-import { indexSnapshot } from "../pipeline/cases/RecordIndex.ts"
+import { indexRecords } from "../pipeline/cases/RecordIndex.ts"
 import type { RunId } from "../pipeline/domain/Ids.ts"
 import { noRecordNames, type RecordNames, recordNamesOf } from "../reports/RecordNames.ts"
 import { Store } from "../sinks/store/Store.ts"
@@ -17,8 +17,8 @@ export const recordNamesOfRuns = (runIds: Iterable<RunId>) =>
         const run = yield* store.getRun(runId)
         const snapshotId = Option.flatMapNullable(run, (r) => r.snapshotId)
         if (Option.isNone(snapshotId)) return noRecordNames
-        const snapshot = yield* store.loadSnapshot(snapshotId.value)
-        return Option.match(snapshot, { onNone: () => noRecordNames, onSome: (s) => recordNamesOf(indexSnapshot(s)) })
+        const snapshot = yield* store.openSnapshot(snapshotId.value)
+        return Option.match(snapshot, { onNone: () => noRecordNames, onSome: (s) => recordNamesOf(indexRecords(s, s.history)) })
       }).pipe(Effect.catchAll((e) => Effect.as(Effect.logWarning(`names of run ${runId}'s records are not shown: ${e.message}`), noRecordNames)))
       names.set(runId, found)
     }

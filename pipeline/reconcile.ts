@@ -9,12 +9,12 @@ import { reviewXlsx } from "../reports/ReviewXlsx.ts"
 import { OutputError, writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { casesAndSetAside } from "./cases/buildCases.ts"
-import { indexSnapshot } from "./cases/RecordIndex.ts"
+import { indexRecords } from "./cases/RecordIndex.ts"
 import type { CalendarDate } from "./domain/CalendarDate.ts"
 import type { Case } from "./domain/Case.ts"
 import { RunId } from "./domain/Ids.ts"
 import type { RejectedRow } from "./domain/RejectedRow.ts"
-import type { Snapshot } from "./domain/Snapshot.ts"
+import type { LoadedSnapshot } from "./domain/LoadedSnapshot.ts"
 import type { RunDiff } from "./RunDiff.ts"
 import { diffRuns } from "./diffRuns.ts"
 import { countByScenario, matchingSummary, type RunSummary, summarizeDiff } from "./RunSummary.ts"
@@ -34,7 +34,8 @@ export interface ReconcileSettings {
 }
 
 export interface ReconcileInput {
-  readonly snapshot: Snapshot
+  /** Customers in memory, history in the store (see `loadSnapshot`). */
+  readonly snapshot: LoadedSnapshot
   readonly rejected: ReadonlyArray<RejectedRow>
   readonly outDir: string
   readonly settings: ReconcileSettings
@@ -88,10 +89,10 @@ export const reconcile = (input: ReconcileInput) =>
     yield* store.startRun(runId, "run", { ...snapshot.source, outDir: input.outDir, caseSettings }, iso(startedMillis))
     const counts = {
       pomCustomers: snapshot.pom.customers.length,
-      appointments: snapshot.pom.appointments.length,
-      services: snapshot.pom.services.length,
+      appointments: snapshot.history.counts.appointments,
+      services: snapshot.history.counts.services,
       qboCustomers: snapshot.qbo.customers.length,
-      invoices: snapshot.qbo.invoices.length
+      invoices: snapshot.history.counts.invoices
     }
     const body = Effect.gen(function* () {
       // Before anything is planned: a broken export must not look like every case was fixed by hand.
@@ -113,8 +114,9 @@ export const reconcile = (input: ReconcileInput) =>
         timings,
         "cases",
         Effect.sync(() => {
-          // One index for the cases and the review files: on a large snapshot it takes a noticeable while.
-          const index = indexSnapshot(snapshot)
+          // One index for the cases and the review files: on a large snapshot it takes a noticeable while. The
+          // history is read from the store only for the customers the cases name.
+          const index = indexRecords(snapshot, snapshot.history)
           const { cases: found, setAside } = casesAndSetAside(index, matched.pairs, {
             snapshotId,
             reviewThreshold: settings.reviewThreshold,

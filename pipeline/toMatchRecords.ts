@@ -1,7 +1,7 @@
 import type { MatchRecord } from "../matchers/MatchRecord.ts"
 import type { PomCustomer } from "./domain/PomRecords.ts"
 import type { QboCustomer } from "./domain/QboRecords.ts"
-import type { Snapshot } from "./domain/Snapshot.ts"
+import type { SnapshotRecords } from "./domain/LoadedSnapshot.ts"
 
 const pomRecord = (c: PomCustomer): MatchRecord => ({
   ref: { system: "pom", id: c.id },
@@ -30,7 +30,7 @@ const qboRecord = (c: QboCustomer): MatchRecord => ({
  * The records that take part in matching: active POM accounts (ACTIVE and LEAD) and active QBO customers.
  * Inactive ones were retired on purpose; matching them would bring fixed duplicates back as new cases.
  */
-export const toMatchRecords = (snapshot: Snapshot): ReadonlyArray<MatchRecord> => [
+export const toMatchRecords = (snapshot: SnapshotRecords): ReadonlyArray<MatchRecord> => [
   ...snapshot.pom.customers.filter((c) => c.status !== "INACTIVE").map(pomRecord),
   ...snapshot.qbo.customers.filter((c) => c.active).map(qboRecord)
 ]

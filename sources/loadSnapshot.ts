@@ -1,37 +1,37 @@
 import type { FileSystem } from "@effect/platform"
 import { Effect, Layer, Option } from "effect"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
-import type { Store } from "../sinks/store/Store.ts"
+import { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
 import { QboLive } from "./qbo/api/QboLive.ts"
 import { type QboClientOptions, QboClientSettings, defaultQboClientOptions } from "./qbo/api/QboClientSettings.ts"
 import { PomProgress } from "./pom/api/PomProgress.ts"
 import { RunProgress, reportStage } from "../pipeline/RunProgress.ts"
 import { timedSeconds } from "../pipeline/timed.ts"
-import type { PomAppointment, PomCustomer, PomService } from "../pipeline/domain/PomRecords.ts"
-import type { QboCustomer, QboInvoice } from "../pipeline/domain/QboRecords.ts"
+import type { HistorySink } from "../pipeline/domain/History.ts"
+import type { LoadedSnapshot } from "../pipeline/domain/LoadedSnapshot.ts"
+import type { PomCustomer } from "../pipeline/domain/PomRecords.ts"
+import type { QboCustomer } from "../pipeline/domain/QboRecords.ts"
 import type { PomApiError } from "./pom/api/PomApiError.ts"
 import type { PomExportError } from "./pom/files/PomExportError.ts"
 import type { QboRequestError } from "./qbo/api/QboRequestErrors.ts"
 import type { QboSnapshotError } from "./qbo/files/QboSnapshotError.ts"
 import type { SettingsError } from "./SettingsError.ts"
-import type { Snapshot } from "../pipeline/domain/Snapshot.ts"
 import type { RejectedRow } from "../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../pipeline/domain/UnreadableRecord.ts"
 import { PomClient } from "./pom/api/PomClient.ts"
-import { readPomExport } from "./pom/files/readPomExport.ts"
+import { streamPomExport } from "./pom/files/readPomExport.ts"
 import { QboClient } from "./qbo/api/QboClient.ts"
 import { decodeQboCustomers, decodeQboInvoices } from "./qbo/QboEntities.ts"
-import { readQboSnapshot } from "./qbo/files/readQboSnapshot.ts"
+import { streamQboSnapshot } from "./qbo/files/readQboSnapshot.ts"
 
 /** Where each side of a snapshot comes from: a folder of files, or the live API. */
 export type SideSource = { readonly _tag: "files"; readonly dir: string } | { readonly _tag: "api" }
 
+/** One side as read: its customers; its history went to the sink. */
 interface PomSide {
   readonly label: string
   readonly customers: ReadonlyArray<PomCustomer>
-  readonly appointments: ReadonlyArray<PomAppointment>
-  readonly services: ReadonlyArray<PomService>
   readonly rejected: ReadonlyArray<RejectedRow>
   readonly unreadable: ReadonlyArray<UnreadableRecord>
 }
@@ -39,32 +39,35 @@ interface PomSide {
 interface QboSide {
   readonly label: string
   readonly customers: ReadonlyArray<QboCustomer>
-  readonly invoices: ReadonlyArray<QboInvoice>
   readonly rejected: ReadonlyArray<RejectedRow>
   readonly unreadable: ReadonlyArray<UnreadableRecord>
 }
 
-const pomSide = (source: SideSource): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
+const pomSide = (
+  source: SideSource,
+  sink: HistorySink
+): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
   source._tag === "files"
-    ? readPomExport(source.dir).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
-    : Effect.flatMap(PomClient, (client) => client.pullCustomers).pipe(
+    ? streamPomExport(source.dir, sink).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
+    : Effect.flatMap(PomClient, (client) => client.streamCustomers(sink)).pipe(
         Effect.map((pom) => ({ ...pom, label: "api:pom" })),
         Effect.provide(PomLive),
         Effect.provideServiceEffect(PomProgress, Effect.map(RunProgress, (progress) => progress.pom))
       )
 
 const qboSide = (
-  source: SideSource
+  source: SideSource,
+  sink: HistorySink
 ): Effect.Effect<QboSide, QboSnapshotError | QboRequestError | SettingsError, FileSystem.FileSystem | Store> =>
   source._tag === "files"
-    ? readQboSnapshot(source.dir).pipe(Effect.map((qbo) => ({ ...qbo, label: `files:${source.dir}` })))
+    ? streamQboSnapshot(source.dir, sink).pipe(Effect.map((qbo) => ({ ...qbo, label: `files:${source.dir}` })))
     : Effect.gen(function* () {
         const client = yield* QboClient
         const customers = decodeQboCustomers(yield* client.pullCustomers, "QBO API Customer")
         const invoices = decodeQboInvoices(yield* client.pullInvoices, "QBO API Invoice")
+        for (const invoice of invoices.items) sink.invoice(invoice)
         return {
           customers: customers.items,
-          invoices: invoices.items,
           rejected: [...customers.rejected, ...invoices.rejected],
           unreadable: [...customers.unreadable, ...invoices.unreadable],
           label: "api:qbo"
@@ -81,22 +84,29 @@ const qboSide = (
  * Reads both sides, each from files or its live API, into one snapshot with every rejected row. A live pull
  * runs at the same time as the other side (it mostly waits on the network); two folders of files are read one
  * after the other, since reading files is CPU work on this one thread and overlapping them only raises the peak
- * memory. Nothing is stored until both sides are read whole, so a failed pull leaves the previous snapshot as it was.
+ * memory. Customers are kept; appointments, services and invoices go to the store as they are read, so memory
+ * follows the customers, not their history. No snapshot is named until both sides are read whole, and the rows
+ * of a failed read are deleted, so a failed pull leaves the previous snapshot as it was.
  */
 export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
   Effect.gen(function* () {
+    const store = yield* Store
+    const stage = yield* store.stageHistoryRows(new Date().toISOString())
     const both = pom._tag === "files" && qbo._tag === "files" ? "one after the other" : "at once"
     yield* reportStage(
       `${pom._tag === "api" ? "Pulling POM customers" : "Reading the POM export"} and ${qbo._tag === "api" ? "pulling QBO customers and invoices" : "reading the QBO snapshot"}…`
     )
     const [[[pomData, readPom], [qboData, readQbo]], readSeconds] = yield* timedSeconds(
-      Effect.all([timedSeconds(pomSide(pom)), timedSeconds(qboSide(qbo))], { concurrency: both === "at once" ? 2 : 1 })
+      Effect.all([timedSeconds(pomSide(pom, stage.sink)), timedSeconds(qboSide(qbo, stage.sink))], {
+        concurrency: both === "at once" ? 2 : 1
+      }).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
     )
-    const snapshot: Snapshot = {
+    const snapshot: LoadedSnapshot = {
       source: { pom: pomData.label, qbo: qboData.label },
-      pom: { customers: pomData.customers, appointments: pomData.appointments, services: pomData.services },
-      qbo: { customers: qboData.customers, invoices: qboData.invoices },
-      unreadable: [...pomData.unreadable, ...qboData.unreadable]
+      pom: { customers: pomData.customers },
+      qbo: { customers: qboData.customers },
+      unreadable: [...pomData.unreadable, ...qboData.unreadable],
+      history: yield* store.finishHistory(stage)
     }
     const rejected: ReadonlyArray<RejectedRow> = [...pomData.rejected, ...qboData.rejected]
     // With a live pull the two sides' seconds overlap: `read` is the wall time of both, which the total counts.

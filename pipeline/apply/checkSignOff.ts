@@ -4,7 +4,7 @@ import { ReviewFileError } from "../../sources/review/ReviewFileError.ts"
 import { Journal } from "../../sinks/store/Journal.ts"
 import { Store } from "../../sinks/store/Store.ts"
 import { planChosenVariant, requiredChoices } from "../cases/planChosenVariant.ts"
-import { indexSnapshot, type RecordIndex } from "../cases/RecordIndex.ts"
+import { indexRecords, type RecordIndex } from "../cases/RecordIndex.ts"
 import { blockerKind, describeBlocker } from "../domain/Blocker.ts"
 import { CalendarDate } from "../domain/CalendarDate.ts"
 import type { Case } from "../domain/Case.ts"
@@ -98,7 +98,7 @@ export const checkSignOff = (file: string, decisions: ReadonlyArray<ReviewDecisi
       Effect.gen(function* () {
         const known = indexes.get(id)
         if (known !== undefined) return known
-        const index = Option.map(yield* store.loadSnapshot(id), indexSnapshot)
+        const index = Option.map(yield* store.openSnapshot(id), (s) => indexRecords(s, s.history))
         indexes.set(id, index)
         return index
       })

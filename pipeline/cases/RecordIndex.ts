@@ -1,16 +1,15 @@
 import type { PomCustomerId, QboCustomerId } from "../domain/Ids.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../domain/PomRecords.ts"
 import type { QboCustomer, QboInvoice } from "../domain/QboRecords.ts"
+import type { HistoryLookup } from "../domain/History.ts"
+import type { SnapshotRecords } from "../domain/LoadedSnapshot.ts"
 import type { Snapshot } from "../domain/Snapshot.ts"
 import { touchedCustomers, type UnreadableRecord } from "../domain/UnreadableRecord.ts"
 
 /** Look-ups over one snapshot that the case rules need, built once. */
-export interface RecordIndex {
+export interface RecordIndex extends HistoryLookup {
   readonly pom: ReadonlyMap<PomCustomerId, PomCustomer>
   readonly qbo: ReadonlyMap<QboCustomerId, QboCustomer>
-  readonly appointmentsOf: (id: PomCustomerId) => ReadonlyArray<PomAppointment>
-  readonly servicesOf: (id: PomCustomerId) => ReadonlyArray<PomService>
-  readonly invoicesOf: (id: QboCustomerId) => ReadonlyArray<QboInvoice>
   /** Active POM accounts whose quickbooksId is this QBO customer. */
   readonly linkedFrom: (id: QboCustomerId) => ReadonlyArray<PomCustomerId>
   /** QBO customers that have this one as parent. */
@@ -38,10 +37,28 @@ const groupBy = <K, V>(items: ReadonlyArray<V>, key: (v: V) => K | null): Map<K,
 
 const none: ReadonlyArray<never> = []
 
-export const indexSnapshot = (snapshot: Snapshot): RecordIndex => {
-  const appointments = groupBy(snapshot.pom.appointments, (a) => a.customerId)
-  const services = groupBy(snapshot.pom.services, (s) => s.customerId)
-  const invoices = groupBy(snapshot.qbo.invoices, (i) => i.customerId)
+/** The history of a snapshot held in arrays, grouped by customer. */
+export const historyOfArrays = (history: {
+  readonly appointments: ReadonlyArray<PomAppointment>
+  readonly services: ReadonlyArray<PomService>
+  readonly invoices: ReadonlyArray<QboInvoice>
+}): HistoryLookup => {
+  const appointments = groupBy(history.appointments, (a) => a.customerId)
+  const services = groupBy(history.services, (s) => s.customerId)
+  const invoices = groupBy(history.invoices, (i) => i.customerId)
+  return {
+    appointmentsOf: (id) => appointments.get(id) ?? none,
+    servicesOf: (id) => services.get(id) ?? none,
+    invoicesOf: (id) => invoices.get(id) ?? none
+  }
+}
+
+/** The index of a snapshot whose history is in arrays (small inputs, tests). */
+export const indexSnapshot = (snapshot: Snapshot): RecordIndex =>
+  indexRecords(snapshot, historyOfArrays({ ...snapshot.pom, ...snapshot.qbo }))
+
+/** The index of a snapshot's customers, with its history wherever it is kept. */
+export const indexRecords = (snapshot: SnapshotRecords, history: HistoryLookup): RecordIndex => {
   const links = groupBy(
     snapshot.pom.customers.filter((c) => c.status !== "INACTIVE"),
     (c) => c.quickbooksId
@@ -61,9 +78,9 @@ export const indexSnapshot = (snapshot: Snapshot): RecordIndex => {
   return {
     pom: new Map(snapshot.pom.customers.map((c) => [c.id, c])),
     qbo: new Map(snapshot.qbo.customers.map((c) => [c.id, c])),
-    appointmentsOf: (id) => appointments.get(id) ?? none,
-    servicesOf: (id) => services.get(id) ?? none,
-    invoicesOf: (id) => invoices.get(id) ?? none,
+    appointmentsOf: history.appointmentsOf,
+    servicesOf: history.servicesOf,
+    invoicesOf: history.invoicesOf,
     linkedFrom: (id) => (links.get(id) ?? []).map((c) => c.id),
     childrenOf: (id) => (children.get(id) ?? []).map((c) => c.id),
     unreadableTouching: (system, id) => touching.get(`${system}:${id}`) ?? none,

@@ -35,3 +35,15 @@ export const StoredSnapshot = Schema.Struct({
   ...Snapshot.fields,
   unreadable: Schema.optionalWith(Schema.Array(UnreadableRecord), { default: () => [] })
 })
+
+/**
+ * A snapshot without its history, as stored beside the history rows: customers and unreadable records are few
+ * enough to read back whole.
+ */
+export const SnapshotHeads = Schema.Struct({
+  source: SnapshotSource,
+  pom: Schema.Struct({ customers: Schema.Array(PomCustomer) }),
+  qbo: Schema.Struct({ customers: Schema.Array(QboCustomer) }),
+  unreadable: Schema.Array(UnreadableRecord)
+})
+export type SnapshotHeads = typeof SnapshotHeads.Type

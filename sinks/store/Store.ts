@@ -11,7 +11,15 @@ import { gunzipSync } from "node:zlib"
 import { Case } from "../../pipeline/domain/Case.ts"
 import { CaseChoice } from "../../pipeline/domain/CaseChoice.ts"
 import { CaseId, RunId, SnapshotId } from "../../pipeline/domain/Ids.ts"
-import { Snapshot, StoredSnapshot } from "../../pipeline/domain/Snapshot.ts"
+import type { HistoryLookup } from "../../pipeline/domain/History.ts"
+import type { LoadedSnapshot } from "../../pipeline/domain/LoadedSnapshot.ts"
+import { PomAppointment, PomService } from "../../pipeline/domain/PomRecords.ts"
+import { QboInvoice } from "../../pipeline/domain/QboRecords.ts"
+import { type Snapshot, SnapshotHeads, StoredSnapshot } from "../../pipeline/domain/Snapshot.ts"
+import { historyOfArrays } from "../../pipeline/cases/RecordIndex.ts"
+import { createHash } from "node:crypto"
+import { allStoredRows, readStoredHistory } from "./readStoredHistory.ts"
+import { deleteLoad, type HistoryStage, stageHistory } from "./stageHistory.ts"
 import { packSnapshot } from "./packSnapshot.ts"
 import * as schema from "./schema.ts"
 import { NewerStoreError } from "./NewerStoreError.ts"
@@ -36,10 +44,16 @@ export interface RunRecord {
 
 const encodeCase = Schema.encodeSync(Case)
 const decodeCase = Schema.decodeUnknownSync(Case)
-const snapshotJson = schemaJsonPieces(Snapshot)
+const headsJson = schemaJsonPieces(SnapshotHeads)
+const decodeHeads = Schema.decodeUnknownSync(SnapshotHeads)
 const decodeSnapshot = Schema.decodeUnknownSync(StoredSnapshot)
 const encodeChoice = Schema.encodeSync(CaseChoice)
 const decodeChoice = Schema.decodeUnknownSync(CaseChoice)
+
+/** A stored snapshot opened for the case rules: customers in memory, history read by customer from the store. */
+export interface OpenedSnapshot extends SnapshotHeads {
+  readonly history: HistoryLookup
+}
 
 export interface ChosenPlan {
   readonly choice: CaseChoice
@@ -102,40 +116,108 @@ const make = (path: string) =>
     const run = <A>(operation: string, f: () => A): Effect.Effect<A, StoreError> =>
       Effect.try({ try: f, catch: (cause) => new StoreError({ path, operation, cause }) })
 
-    const saveSnapshot = (snapshot: Snapshot, now: string) =>
+    /** Starts writing history rows as they are read (see `stageHistory`). */
+    const stageHistoryRows = (now: string) => run("start storing history", () => stageHistory(db.$client, now))
+
+    /** Deletes a stage's rows: the read failed. A load a snapshot already points at is kept. */
+    const discardHistory = (stage: HistoryStage) => run("discard history", () => stage.discard())
+
+    /** Writes what is left of a stage and gives its history; a stage that could not be written is discarded. */
+    const finishHistory = (stage: HistoryStage) =>
+      Effect.flatMap(Effect.sync(() => stage.finish()), (finished) =>
+        finished._tag === "Right"
+          ? Effect.succeed(finished.right)
+          : Effect.zipRight(Effect.ignore(discardHistory(stage)), Effect.fail(new StoreError({ path, operation: "store history", cause: finished.left })))
+      )
+
+    /**
+     * Names the snapshot by a hash of its customers, unreadable records and history rows (the same data read
+     * twice is one snapshot) and stores its customers beside the history already written. A snapshot read again
+     * takes the new rows and gives up its old ones, so the history of one snapshot is kept once.
+     */
+    const saveSnapshot = (snapshot: LoadedSnapshot, now: string) =>
       Effect.gen(function* () {
+        const { history, ...rest } = snapshot
+        const heads: SnapshotHeads = { source: rest.source, pom: rest.pom, qbo: rest.qbo, unreadable: rest.unreadable }
         const packed = yield* Effect.tryPromise({
-          try: () => packSnapshot(snapshotJson(snapshot)),
+          try: () => packSnapshot(headsJson(heads)),
           catch: (cause) => new StoreError({ path, operation: "save a snapshot", cause })
         })
-        const id = SnapshotId.make(`S${packed.sha256.slice(0, 16)}`)
+        const id = SnapshotId.make(`S${createHash("sha256").update(`${packed.sha256}:${history.digest}`).digest("hex").slice(0, 16)}`)
         yield* run("save a snapshot", () =>
-          db.insert(schema.snapshots)
-            .values({
-              id,
-              createdAt: now,
-              source: snapshot.source,
-              counts: {
-                pomCustomers: snapshot.pom.customers.length,
-                appointments: snapshot.pom.appointments.length,
-                services: snapshot.pom.services.length,
-                qboCustomers: snapshot.qbo.customers.length,
-                invoices: snapshot.qbo.invoices.length
-              },
-              data: Buffer.from(packed.gzip.buffer, packed.gzip.byteOffset, packed.gzip.byteLength)
-            })
-            .onConflictDoNothing()
-            .run()
+          db.transaction((tx) => {
+            const before = tx.select({ historyLoad: schema.snapshots.historyLoad }).from(schema.snapshots).where(eq(schema.snapshots.id, id)).get()
+            if (before === undefined) {
+              tx.insert(schema.snapshots)
+                .values({
+                  id,
+                  createdAt: now,
+                  source: snapshot.source,
+                  counts: {
+                    pomCustomers: snapshot.pom.customers.length,
+                    appointments: history.counts.appointments,
+                    services: history.counts.services,
+                    qboCustomers: snapshot.qbo.customers.length,
+                    invoices: history.counts.invoices
+                  },
+                  data: Buffer.from(packed.gzip.buffer, packed.gzip.byteOffset, packed.gzip.byteLength),
+                  historyLoad: history.storeKey
+                })
+                .run()
+            } else if (before.historyLoad !== history.storeKey) {
+              tx.update(schema.snapshots).set({ historyLoad: history.storeKey }).where(eq(schema.snapshots.id, id)).run()
+              if (before.historyLoad !== null) deleteLoad(db.$client, before.historyLoad)
+            }
+          })
         )
         return id
       }).pipe(Effect.withSpan("Store.saveSnapshot"))
 
+    /** Stores a snapshot whose history is in arrays (a small one, or a test's): its rows are written, then saved. */
+    const saveSnapshotRecords = (snapshot: Snapshot, now: string) =>
+      Effect.gen(function* () {
+        const stage = yield* stageHistoryRows(now)
+        for (const a of snapshot.pom.appointments) stage.sink.appointment(a)
+        for (const s of snapshot.pom.services) stage.sink.service(s)
+        for (const i of snapshot.qbo.invoices) stage.sink.invoice(i)
+        const history = yield* finishHistory(stage)
+        return yield* saveSnapshot({ ...snapshot, history }, now)
+      })
+
+    const snapshotRow = (id: SnapshotId) => db.select().from(schema.snapshots).where(eq(schema.snapshots.id, id)).get()
+
+    /** A stored snapshot with its history read from the store by customer, as the case rules ask for it. */
+    const openSnapshot = (id: SnapshotId) =>
+      run("read a snapshot", () => {
+        const row = snapshotRow(id)
+        if (row === undefined) return Option.none<OpenedSnapshot>()
+        const json: unknown = JSON.parse(gunzipSync(row.data).toString("utf8"))
+        if (row.historyLoad === null) {
+          // Stored before history had its own rows: it is all in the one document.
+          const whole = decodeSnapshot(json)
+          return Option.some<OpenedSnapshot>({ ...whole, history: historyOfArrays({ ...whole.pom, ...whole.qbo }) })
+        }
+        return Option.some<OpenedSnapshot>({ ...decodeHeads(json), history: readStoredHistory(db.$client, row.historyLoad) })
+      })
+
+    /** A stored snapshot whole, history included: for small snapshots and tests, never a company's. */
     const loadSnapshot = (id: SnapshotId) =>
       run("read a snapshot", () => {
-        const row = db.select().from(schema.snapshots).where(eq(schema.snapshots.id, id)).get()
-        return row === undefined
-          ? Option.none<Snapshot>()
-          : Option.some(decodeSnapshot(JSON.parse(gunzipSync(row.data).toString("utf8"))))
+        const row = snapshotRow(id)
+        if (row === undefined) return Option.none<Snapshot>()
+        const json: unknown = JSON.parse(gunzipSync(row.data).toString("utf8"))
+        const load = row.historyLoad
+        if (load === null) return Option.some<Snapshot>(decodeSnapshot(json))
+        const heads = decodeHeads(json)
+        return Option.some<Snapshot>({
+          ...heads,
+          pom: {
+            customers: heads.pom.customers,
+            appointments: allStoredRows(db.$client, load, "appointment", Schema.decodeUnknownSync(PomAppointment)),
+            services: allStoredRows(db.$client, load, "service", Schema.decodeUnknownSync(PomService))
+          },
+          qbo: { customers: heads.qbo.customers, invoices: allStoredRows(db.$client, load, "invoice", Schema.decodeUnknownSync(QboInvoice)) }
+        })
       })
 
     const startRun = (id: RunId, kind: RunKind, inputs: unknown, now: string) =>
@@ -331,10 +413,18 @@ const make = (path: string) =>
           .limit(Math.max(1, keep))
           .all()
           .flatMap((r) => (r.snapshotId === null ? [] : [r.snapshotId]))
-        return db.delete(schema.snapshots).where(notInArray(schema.snapshots.id, recent)).run().changes
+        const deleted = db.delete(schema.snapshots).where(notInArray(schema.snapshots.id, recent)).run().changes
+        // History rows no snapshot points at any more: the pruned snapshots', and those of reads that failed.
+        // Runs hold the store's lock, so no other run is writing a load at this moment.
+        const orphans = db.$client
+          .prepare("SELECT id FROM history_loads WHERE id NOT IN (SELECT history_load FROM snapshots WHERE history_load IS NOT NULL)")
+          .all()
+          .flatMap((r) => (typeof r === "object" && r !== null && "id" in r && typeof r.id === "number" ? [r.id] : []))
+        for (const load of orphans) deleteLoad(db.$client, load)
+        return deleted
       })
 
-    return { path, db, getCase, getChosenPlan, saveChosenPlan, pruneSnapshots, runsAfter, recordDecisions, previousRun, activeRejections, listDecisions, revokeDecisions, appliedCaseIds, saveSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
+    return { path, db, getCase, getChosenPlan, saveChosenPlan, pruneSnapshots, runsAfter, recordDecisions, previousRun, activeRejections, listDecisions, revokeDecisions, appliedCaseIds, stageHistoryRows, discardHistory, finishHistory, saveSnapshot, saveSnapshotRecords, openSnapshot, loadSnapshot, startRun, finishRun, saveCases, casesOfRun, getRun, listRuns }
   })
 
 /** The embedded SQLite store: runs, snapshots, cases and plans, and QBO tokens. */

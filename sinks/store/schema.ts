@@ -26,9 +26,37 @@ export const snapshots = sqliteTable("snapshots", {
   createdAt: text("created_at").notNull(),
   source: text("source", { mode: "json" }).notNull(),
   counts: text("counts", { mode: "json" }).notNull(),
-  /** The whole snapshot as gzip-compressed JSON: one row, so 100,000 customers store in a second. */
-  data: blob("data", { mode: "buffer" }).notNull()
+  /**
+   * The snapshot's customers and unreadable records as gzip-compressed JSON (one row, so 100,000 customers store
+   * in a second); before history was kept in `history_rows`, its history too.
+   */
+  data: blob("data", { mode: "buffer" }).notNull(),
+  /** The `history_loads` key of its history rows; null for a snapshot whose history is inside `data`. */
+  historyLoad: integer("history_load")
 })
+
+/**
+ * One reading of history into `history_rows`. Rows are written while they are read, before the snapshot they
+ * belong to is named (its name is the hash of everything read), so they are filed under this key; a load no
+ * snapshot points at (a failed read, a pruned snapshot) is deleted with its rows.
+ */
+export const historyLoads = sqliteTable("history_loads", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  createdAt: text("created_at").notNull()
+})
+
+/** Appointments, services and invoices, one row each: read back only for the customers of cases. */
+export const historyRows = sqliteTable(
+  "history_rows",
+  {
+    load: integer("load").notNull(),
+    kind: text("kind", { enum: ["appointment", "service", "invoice"] }).notNull(),
+    customerId: text("customer_id").notNull(),
+    /** The record as JSON, as its schema encodes it. */
+    body: text("body").notNull()
+  },
+  (t) => [index("history_rows_by_customer").on(t.load, t.kind, t.customerId)]
+)
 
 export const cases = sqliteTable(
   "cases",

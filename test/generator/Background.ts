@@ -27,15 +27,26 @@ const backgroundHousehold = (d: CompanyDraft): Household => {
 const invoiceCount = (d: CompanyDraft, createdAt: number): number =>
   Math.min(d.rng.int(0, 6), Math.floor((d.today - createdAt) / (30 * DAY_MS)) + 1)
 
-const activeCustomer = (d: CompanyDraft): void => {
+/**
+ * A heavier history than the default few items: a pool company with weekly service holds dozens of
+ * appointments and services per customer a year, and monthly invoices. Given to every active ordinary customer.
+ */
+export interface HistoryVolume {
+  readonly appointments: number
+  readonly services: number
+  readonly invoices: number
+}
+
+const activeCustomer = (d: CompanyDraft, volume: HistoryVolume | undefined): void => {
   const h = backgroundHousehold(d)
   const created = d.daysAgo(10, 2900)
   // Some payers came over from QuickBooks Desktop years before the POM account; most were made by the sync.
   const qboCreated = d.rng.chance(0.3) ? created - d.rng.int(1, 400) * DAY_MS : created + d.rng.int(0, 3600) * 1000
   const qbo = d.addQbo(h, { active: true, createdAt: qboCreated, noise: lightNoise(d) })
-  addInvoices(d, qbo, invoiceCount(d, qboCreated), { from: qboCreated, until: d.today, status: "usual" })
+  addInvoices(d, qbo, volume?.invoices ?? invoiceCount(d, qboCreated), { from: qboCreated, until: d.today, status: "usual" })
   const pom = d.addPom(h, { status: "ACTIVE", createdAt: created, link: qbo })
-  addHistory(d, pom, d.rng.chance(0.05) ? 0 : d.rng.int(2, 8), { upcoming: true })
+  if (volume === undefined) addHistory(d, pom, d.rng.chance(0.05) ? 0 : d.rng.int(2, 8), { upcoming: true })
+  else addHistory(d, pom, volume.appointments + volume.services, { upcoming: true, services: volume.services })
 }
 
 const lead = (d: CompanyDraft): void => {
@@ -66,10 +77,10 @@ const qboOnly = (d: CompanyDraft, active: boolean): void => {
 }
 
 /** Adds `accounts` POM accounts of ordinary customers, and about 5% more QBO-only payers. */
-export const addBackground = (d: CompanyDraft, accounts: number): void => {
+export const addBackground = (d: CompanyDraft, accounts: number, volume?: HistoryVolume): void => {
   for (let i = 0; i < accounts; i++) {
     const roll = d.rng.next()
-    if (roll < 0.84) activeCustomer(d)
+    if (roll < 0.84) activeCustomer(d, volume)
     else if (roll < 0.89) lead(d)
     else formerCustomer(d)
   }

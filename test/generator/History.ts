@@ -5,17 +5,17 @@ import type { AppointmentDraft, AppointmentStatus, PomDraft } from "./Drafts.ts"
 /**
  * Gives a POM account exactly `total` history items (appointments + services), the count the pipeline compares
  * to choose the keeper. About three in five are appointments; each service is the work record of a completed
- * appointment, except the odd call-out logged without one.
+ * appointment, except the odd call-out logged without one. `services` sets their number instead.
  */
 export const addHistory = (
   d: CompanyDraft,
   pom: PomDraft,
   total: number,
-  o: { readonly upcoming: boolean; readonly until?: number }
+  o: { readonly upcoming: boolean; readonly until?: number; readonly services?: number }
 ): void => {
   if (total <= 0) return
   const rng = d.rng
-  const serviceCount = Math.round(total * 0.4)
+  const serviceCount = Math.min(total, o.services ?? Math.round(total * 0.4))
   const appointmentCount = total - serviceCount
   const from = pom.createdAt + DAY_MS
   const until = Math.max(from + DAY_MS, Math.min(o.until ?? d.today, d.today) - DAY_MS)

@@ -7,7 +7,7 @@ import { writeCompany } from "./writeCompany.ts"
 
 /*
  * npx tsx test/generator/cli.ts --customers 2000 --seed 7 --out /tmp/company [--today 2026-11-01]
- *   [--rate scenario-2=10 --rate neighbours=0]
+ *   [--rate scenario-2=10 --rate neighbours=0] [--appointments 35 --services 30 --invoices 14]
  */
 
 const rateNames: ReadonlyArray<string> = [...recipes, ...trapKinds]
@@ -35,14 +35,24 @@ const command = Command.make(
     rate: Options.keyValueMap("rate").pipe(
       Options.optional,
       Options.withDescription("recipe or trap=count per 1,000 customers")
-    )
+    ),
+    appointments: Options.integer("appointments").pipe(
+      Options.optional,
+      Options.withDescription("appointments of each active ordinary customer (with --services and --invoices)")
+    ),
+    services: Options.integer("services").pipe(Options.optional, Options.withDescription("services of each active ordinary customer")),
+    invoices: Options.integer("invoices").pipe(Options.optional, Options.withDescription("invoices of each active ordinary customer"))
   },
   (o) =>
     Effect.gen(function* () {
       const rates = yield* parseRates(o.rate)
+      const volume = [o.appointments, o.services, o.invoices]
+      const history = volume.every(Option.isNone)
+        ? undefined
+        : { appointments: Option.getOrElse(o.appointments, () => 0), services: Option.getOrElse(o.services, () => 0), invoices: Option.getOrElse(o.invoices, () => 0) }
       const [took, company] = yield* Effect.timed(
         Effect.try({
-          try: () => generateCompany({ seed: o.seed, customers: o.customers, today: o.today, rates }),
+          try: () => generateCompany({ seed: o.seed, customers: o.customers, today: o.today, rates, ...(history === undefined ? {} : { history }) }),
           catch: (e) => e
         }).pipe(
           Effect.catchAll((e) => (e instanceof GeneratorOptionsError ? Effect.fail(e) : Effect.die(e))),

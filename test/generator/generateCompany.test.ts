@@ -149,3 +149,27 @@ describe("generateCompany", () => {
     expect(() => generateCompany({ seed: 1.5, customers: 10 })).toThrow(/seed/)
   })
 })
+
+describe("generateCompany with a history volume", () => {
+  const volume = { appointments: 35, services: 30, invoices: 14 }
+  const heavy = generateCompany({ seed: 11, customers: 500, history: volume })
+
+  it("gives active ordinary customers the appointments, services and invoices asked for, and still plants every case", () => {
+    const perPom = (rows: ReadonlyArray<{ readonly customerId: string }>) => countBy(rows, (r) => r.customerId)
+    const appointments = perPom(heavy.pom.appointments)
+    const services = perPom(heavy.pom.services)
+    const invoices = countBy(heavy.qbo.invoices, (i) => i.CustomerRef.value)
+    const active = heavy.pom.customers.filter((c) => c.status === "ACTIVE")
+    const asked = active.filter((c) => appointments.get(c.id) === volume.appointments && services.get(c.id) === volume.services)
+    // Planted cases keep the history their recipe needs; the ordinary customers are most of the company.
+    expect(asked.length).toBeGreaterThan(active.length * 0.7)
+    expect([...invoices.values()].filter((n) => n === volume.invoices).length).toBeGreaterThan(active.length * 0.7)
+    expect(heavy.truth.cases.length).toBe(small.truth.cases.length)
+    expect(heavy.pom.appointments.length).toBeGreaterThan(8 * small.pom.appointments.length)
+  })
+
+  it("refuses a negative or fractional volume", () => {
+    expect(() => generateCompany({ seed: 1, customers: 10, history: { ...volume, invoices: -1 } })).toThrow(GeneratorOptionsError)
+    expect(() => generateCompany({ seed: 1, customers: 10, history: { ...volume, services: 1.5 } })).toThrow(GeneratorOptionsError)
+  })
+})

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { addBackground } from "./Background.ts"
+import { addBackground, type HistoryVolume } from "./Background.ts"
 import type { Company } from "./Company.ts"
 import { CompanyDraft } from "./CompanyDraft.ts"
 import { finalize } from "./Finalize.ts"
@@ -18,6 +18,8 @@ export interface GenerateOptions {
   /** The export date, "YYYY-MM-DD"; history and invoices end here. Default "2026-11-01". */
   readonly today?: string
   readonly rates?: Partial<Rates>
+  /** History of each active ordinary customer (planted cases keep theirs); default a few items each. */
+  readonly history?: HistoryVolume
 }
 
 export class GeneratorOptionsError extends Schema.TaggedError<GeneratorOptionsError>()("GeneratorOptionsError", {
@@ -87,6 +89,11 @@ export const generateCompany = (options: GenerateOptions): Company => {
   for (const kind of trapKinds) {
     for (let i = plantCount(customers, rates[kind]); i > 0; i--) traps.push(makeTrap[kind](d))
   }
-  addBackground(d, Math.max(0, customers - d.pom.length))
+  for (const [name, count] of Object.entries(options.history ?? {})) {
+    if (!Number.isSafeInteger(count) || count < 0) {
+      throw new GeneratorOptionsError({ option: name, value: String(count), expected: "a whole number ≥ 0" })
+    }
+  }
+  addBackground(d, Math.max(0, customers - d.pom.length), options.history)
   return finalize(d, cases, traps, { seed, customers, today })
 }

@@ -4,6 +4,7 @@ import type { PomAppointmentId, PomCustomerId, PomServiceId, QboCustomerId } fro
 import type { PomAppointment, PomCustomer, PomService, PomStatus } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
+import { collectingSink, type HistorySink } from "../../../pipeline/domain/History.ts"
 import * as documents from "./documents.ts"
 import { PomNotFound, PomProtocolError, type PomApiError } from "./PomApiError.ts"
 import { PomConfig } from "./PomConfig.ts"
@@ -68,12 +69,18 @@ export class PomClient extends Effect.Service<PomClient>()("reconcile/PomClient"
     const settings = yield* PomConfig
     const graphql = yield* PomGraphql
 
-    /** Every customer, page by page; customers POM sends in a shape this client cannot read are in `rejected`. */
-    const pullCustomers: Effect.Effect<PomRecords, PomApiError> = Effect.gen(function* () {
+    /**
+     * Every customer, page by page; customers POM sends in a shape this client cannot read are in `rejected`.
+     * Each page's appointments and services go to `sink` as the page arrives: a company's history is many times
+     * its customers, and is not kept here.
+     */
+    const streamCustomers = (
+      sink: Pick<HistorySink, "appointment" | "service">
+    ): Effect.Effect<Omit<PomRecords, "appointments" | "services">, PomApiError> => Effect.gen(function* () {
       const operation = documents.pullCustomersPage.operationName
       const customers: Array<PomCustomer> = []
-      const appointments: Array<PomAppointment> = []
-      const services: Array<PomService> = []
+      let appointments = 0
+      let services = 0
       const rejected: Array<RejectedRow> = []
       const unreadable: Array<UnreadableRecord> = []
       const pulled = new Set<string>()
@@ -89,16 +96,18 @@ export class PomClient extends Effect.Service<PomClient>()("reconcile/PomClient"
         )
         records.customers.forEach((customer) => pulled.add(customer.id))
         customers.push(...records.customers)
-        appointments.push(...records.appointments)
-        services.push(...records.services)
+        for (const a of records.appointments) sink.appointment(a)
+        for (const s of records.services) sink.service(s)
+        appointments += records.appointments.length
+        services += records.services.length
         rejected.push(...records.rejected)
         unreadable.push(...records.unreadable)
         yield* reportPomProgress({
           _tag: "PageFetched",
           page,
           customers: customers.length,
-          appointments: appointments.length,
-          services: services.length
+          appointments,
+          services
         })
         if (!pageInfo.hasNextPage) break
         if (pageInfo.endCursor === null || pageInfo.endCursor === after) {
@@ -109,8 +118,14 @@ export class PomClient extends Effect.Service<PomClient>()("reconcile/PomClient"
         }
         after = pageInfo.endCursor
       }
-      return { customers, appointments, services, rejected, unreadable }
+      return { customers, rejected, unreadable }
     }).pipe(Effect.withSpan("PomClient.pullCustomers"))
+
+    /** Every customer with its history, whole: for small companies and tests. */
+    const pullCustomers: Effect.Effect<PomRecords, PomApiError> = Effect.suspend(() => {
+      const collected = collectingSink()
+      return Effect.map(streamCustomers(collected.sink), (read) => ({ ...read, appointments: collected.appointments, services: collected.services }))
+    })
 
     const readCustomer = (id: PomCustomerId): Effect.Effect<PomCustomer, PomApiError> => {
       const target: PomTarget = { kind: "customer", id }
@@ -191,7 +206,7 @@ export class PomClient extends Effect.Service<PomClient>()("reconcile/PomClient"
         return { record: toPomService(wire), updatedAt: wire.updatedAt, clientMutationId }
       }).pipe(Effect.withSpan("PomClient.updateService"))
 
-    return { pullCustomers, readCustomer, readAppointment, readService, updateCustomer, updateAppointment, updateService } as const
+    return { streamCustomers, pullCustomers, readCustomer, readAppointment, readService, updateCustomer, updateAppointment, updateService } as const
   }),
   dependencies: [PomGraphql.Default]
 }) {}

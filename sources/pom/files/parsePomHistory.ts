@@ -17,8 +17,8 @@ import { cellLengthProblems, dropsRow, rejectRow, shapeCheck } from "./RowProble
  * have would be planned against nothing, so it is rejected rather than kept.
  */
 
-export interface ParsedRows<A> {
-  readonly items: ReadonlyArray<A>
+/** What a history file's rows left behind: the rows themselves went to the reader's `emit` as they were read. */
+export interface ParsedRows {
   readonly rejected: ReadonlyArray<RejectedRow>
   /** Dropped rows whose id and customer could still be read: history a plan must not behave as if absent. */
   readonly unreadable: ReadonlyArray<UnreadableRecord>
@@ -46,10 +46,10 @@ const parseHistory = <K extends string, A>(
   kind: "appointment" | "service",
   aliases: ColumnAliases<HistoryKey<K>>,
   customers: CustomerIndex,
-  build: (id: string, customerId: PomCustomerId, read: RowReader<K>) => A
-): Either.Either<ParsedRows<A>, PomExportError> =>
+  build: (id: string, customerId: PomCustomerId, read: RowReader<K>) => A,
+  emit: (item: A) => void
+): Either.Either<ParsedRows, PomExportError> =>
   Either.map(resolvePomColumns(table, aliases), (columns) => {
-    const items: Array<A> = []
     const rejected: Array<RejectedRow> = []
     const unreadable: Array<UnreadableRecord> = []
     const firstLine = new Map<string, number>()
@@ -78,7 +78,7 @@ const parseHistory = <K extends string, A>(
       const item = id === null || customerId === null ? null : build(id, PomCustomerId.make(customerId), read)
       if (read.problems.length > 0) rejected.push(rejectRow(fileName, table, row, read.problems))
       const owner = customerId ?? read.readableId("customerId")
-      if (item !== null && !dropsRow(read.problems)) items.push(item)
+      if (item !== null && !dropsRow(read.problems)) emit(item)
       else if (id !== null && owner !== null) {
         unreadable.push({
           system: "pom",
@@ -92,28 +92,38 @@ const parseHistory = <K extends string, A>(
         })
       }
     }
-    return { items, rejected, unreadable }
+    return { rejected, unreadable }
   })
 
-/** Reads appointments.csv against the customers already read. */
+/** Reads appointments.csv against the customers already read, handing each appointment kept to `emit`. */
 export const parsePomAppointments = (
   table: CsvTable,
   fileName: string,
-  customers: CustomerIndex
-): Either.Either<ParsedRows<PomAppointment>, PomExportError> =>
-  parseHistory(table, fileName, "appointment", pomAppointmentColumns, customers, (id, customerId, read) => ({
-    id: PomAppointmentId.make(id),
-    customerId,
-    scheduledAt: read.date("scheduledAt"),
-    status: read.cell("status")
-  }))
+  customers: CustomerIndex,
+  emit: (appointment: PomAppointment) => void
+): Either.Either<ParsedRows, PomExportError> =>
+  parseHistory(
+    table,
+    fileName,
+    "appointment",
+    pomAppointmentColumns,
+    customers,
+    (id, customerId, read) => ({
+      id: PomAppointmentId.make(id),
+      customerId,
+      scheduledAt: read.date("scheduledAt"),
+      status: read.cell("status")
+    }),
+    emit
+  )
 
-/** Reads services.csv against the customers already read. */
+/** Reads services.csv against the customers already read, handing each service kept to `emit`. */
 export const parsePomServices = (
   table: CsvTable,
   fileName: string,
-  customers: CustomerIndex
-): Either.Either<ParsedRows<PomService>, PomExportError> =>
+  customers: CustomerIndex,
+  emit: (service: PomService) => void
+): Either.Either<ParsedRows, PomExportError> =>
   parseHistory(table, fileName, "service", pomServiceColumns, customers, (id, customerId, read) => {
     // Which visit a service came from is shown, never acted on: a bad one is left empty.
     const appointmentId = read.optionalId("appointmentId", "field")
@@ -123,4 +133,4 @@ export const parsePomServices = (
       appointmentId: appointmentId === null ? null : PomAppointmentId.make(appointmentId),
       completedAt: read.date("completedAt")
     }
-  })
+  }, emit)

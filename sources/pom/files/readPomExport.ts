@@ -8,21 +8,29 @@ import type { CsvTable } from "../../csv/readCsvTable.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
+import { collectingSink, type HistorySink } from "../../../pipeline/domain/History.ts"
 import { parsePomCustomers } from "./parsePomCustomers.ts"
 import { parsePomAppointments, parsePomServices } from "./parsePomHistory.ts"
 import type { ParsedRows } from "./parsePomHistory.ts"
 import { PomExportError } from "./PomExportError.ts"
 
-/** Everything read from a POM export folder, with the rows that were set aside and why. */
-export interface PomExport {
+/**
+ * What reading a POM export folder keeps: the customers, with the rows that were set aside and why. The
+ * history went to the reader's sink as it was read.
+ */
+export interface PomExportCustomers {
   readonly customers: ReadonlyArray<PomCustomer>
-  readonly appointments: ReadonlyArray<PomAppointment>
-  readonly services: ReadonlyArray<PomService>
   readonly rejected: ReadonlyArray<RejectedRow>
   /** Dropped rows whose ids could still be read (see `UnreadableRecord`). */
   readonly unreadable: ReadonlyArray<UnreadableRecord>
   /** Data rows in each file, read or rejected; 0 for an absent optional file. */
   readonly rowsRead: { readonly customers: number; readonly appointments: number; readonly services: number }
+}
+
+/** Everything read from a POM export folder, history included. */
+export interface PomExport extends PomExportCustomers {
+  readonly appointments: ReadonlyArray<PomAppointment>
+  readonly services: ReadonlyArray<PomService>
 }
 
 export const POM_CUSTOMERS_FILE = "customers.csv"
@@ -36,14 +44,15 @@ const fromCsvError = (error: CsvFileError): PomExportError =>
 const locate = (entries: ReadonlyArray<string>, name: string): string | undefined =>
   entries.find((e) => e === name) ?? entries.find((e) => e.toLowerCase() === name)
 
-const noRows = <A>(): ParsedRows<A> & { readonly rowsRead: number } => ({ items: [], rejected: [], unreadable: [], rowsRead: 0 })
+const noRows = (): ParsedRows & { readonly rowsRead: number } => ({ rejected: [], unreadable: [], rowsRead: 0 })
 
 /**
  * Reads a POM export folder: customers.csv (required), appointments.csv and services.csv (optional: absent or
  * empty means none). Bad rows are rejected with file, line and reason; only an unreadable or incomplete file
- * (a required column missing) fails the read.
+ * (a required column missing) fails the read. Appointments and services go to `sink` as they are read: a
+ * company's history is many times its customers, and is not kept here.
  */
-export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportError, FileSystem.FileSystem> =>
+export const streamPomExport = (dir: string, sink: HistorySink): Effect.Effect<PomExportCustomers, PomExportError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const entries = yield* Effect.mapError(
@@ -72,13 +81,13 @@ export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportEr
     const customers = yield* parsePomCustomers(customersTable, customersName)
     const index = { fileName: customersName, ids: customers.ids }
 
-    const readOptional = <A>(
+    const readOptional = (
       name: string,
-      parse: (table: CsvTable, fileName: string) => Either.Either<ParsedRows<A>, PomExportError>
+      parse: (table: CsvTable, fileName: string) => Either.Either<ParsedRows, PomExportError>
     ) =>
       Effect.gen(function* () {
         const found = locate(entries, name)
-        if (found === undefined) return noRows<A>()
+        if (found === undefined) return noRows()
         const table = yield* readCsvTable(path.join(dir, found)).pipe(
           Effect.map(Option.some),
           Effect.catchIf(
@@ -87,20 +96,18 @@ export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportEr
           ),
           Effect.mapError(fromCsvError)
         )
-        if (Option.isNone(table)) return noRows<A>()
+        if (Option.isNone(table)) return noRows()
         const parsed = yield* parse(table.value, found)
         return { ...parsed, rowsRead: table.value.rows.length }
       })
 
     const appointments = yield* readOptional(POM_APPOINTMENTS_FILE, (table, name) =>
-      parsePomAppointments(table, name, index)
+      parsePomAppointments(table, name, index, sink.appointment)
     )
-    const services = yield* readOptional(POM_SERVICES_FILE, (table, name) => parsePomServices(table, name, index))
+    const services = yield* readOptional(POM_SERVICES_FILE, (table, name) => parsePomServices(table, name, index, sink.service))
 
     return {
       customers: customers.customers,
-      appointments: appointments.items,
-      services: services.items,
       rejected: [...customers.rejected, ...appointments.rejected, ...services.rejected],
       unreadable: [...customers.unreadable, ...appointments.unreadable, ...services.unreadable],
       rowsRead: {
@@ -110,3 +117,14 @@ export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportEr
       }
     }
   }).pipe(Effect.withSpan("readPomExport", { attributes: { dir } }))
+
+/** Reads a POM export folder whole, history included: for small exports and tests. */
+export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportError, FileSystem.FileSystem> =>
+  Effect.suspend(() => {
+    const collected = collectingSink()
+    return Effect.map(streamPomExport(dir, collected.sink), (read) => ({
+      ...read,
+      appointments: collected.appointments,
+      services: collected.services
+    }))
+  })

@@ -5,6 +5,7 @@ import * as path from "node:path"
 import type { QboCustomer, QboInvoice } from "../../../pipeline/domain/QboRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
+import { collectingSink, type HistorySink } from "../../../pipeline/domain/History.ts"
 import { JsonStreamFailure } from "../../json/JsonStreamFailure.ts"
 import type { EntityListDecoder } from "../entities/decodeEntityList.ts"
 import { qboCustomerDecoder, qboInvoiceDecoder } from "../QboEntities.ts"
@@ -13,15 +14,22 @@ import { MAX_JSON_DEPTH } from "./jsonNesting.ts"
 import { QboSnapshotError } from "./QboSnapshotError.ts"
 import { SnapshotShapeFailure, streamEntities } from "./streamEntities.ts"
 
-/** Everything read from a QBO snapshot folder, with the entities that were set aside and why. */
-export interface QboSnapshot {
+/**
+ * What reading a QBO snapshot folder keeps: the customers, with the entities that were set aside and why. The
+ * invoices went to the reader's sink as they were decoded.
+ */
+export interface QboSnapshotCustomers {
   readonly customers: ReadonlyArray<QboCustomer>
-  readonly invoices: ReadonlyArray<QboInvoice>
   readonly rejected: ReadonlyArray<RejectedRow>
   /** Entities dropped whose Id could still be read (see `UnreadableRecord`). */
   readonly unreadable: ReadonlyArray<UnreadableRecord>
   /** Entities found in each file, decoded or rejected. */
   readonly rowsRead: { readonly customers: number; readonly invoices: number }
+}
+
+/** Everything read from a QBO snapshot folder, invoices included. */
+export interface QboSnapshot extends QboSnapshotCustomers {
+  readonly invoices: ReadonlyArray<QboInvoice>
 }
 
 export const QBO_CUSTOMERS_FILE = "customers.json"
@@ -103,36 +111,48 @@ export const readSnapshotFile = (
     yield* readEntitiesFrom(Stream.toAsyncIterable(fs.stream(file, { chunkSize: CHUNK_SIZE })), file, entity, onEntity, options)
   })
 
-/** One file read and decoded entity by entity; each raw entity is garbage once decoded. */
+/** One file read and decoded entity by entity, each record handed to `onItem`; each raw entity is garbage once decoded. */
 const readDecoded = <A>(
   dir: string,
   name: string,
   entity: QboEntityName,
   decoder: (file: string, onItem: (item: A) => void) => EntityListDecoder,
+  onItem: (item: A) => void,
   options: { readonly wholeValueBytes?: number }
 ) =>
   Effect.suspend(() => {
-    const items: Array<A> = []
-    const decode = decoder(name, (item) => items.push(item))
-    return Effect.map(readSnapshotFile(dir, name, entity, decode.add, options), () => ({ items, ...decode.finish() }))
+    const decode = decoder(name, onItem)
+    return Effect.map(readSnapshotFile(dir, name, entity, decode.add, options), () => decode.finish())
   })
 
 /**
  * Reads a QBO snapshot folder: customers.json and invoices.json as saved from the API. Entities that do not
  * decode, and repeated Ids, are rejected with their position; a missing, unreadable or invalid file fails the read.
+ * Invoices go to `sink` as they are decoded, and are not kept here: a company's invoices are many times its customers.
  */
+export const streamQboSnapshot = (
+  dir: string,
+  sink: Pick<HistorySink, "invoice">,
+  options: { readonly wholeValueBytes?: number } = {}
+): Effect.Effect<QboSnapshotCustomers, QboSnapshotError, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const customers: Array<QboCustomer> = []
+    const customersRead = yield* readDecoded(dir, QBO_CUSTOMERS_FILE, "Customer", qboCustomerDecoder, (c) => customers.push(c), options)
+    const invoicesRead = yield* readDecoded(dir, QBO_INVOICES_FILE, "Invoice", qboInvoiceDecoder, sink.invoice, options)
+    return {
+      customers,
+      rejected: [...customersRead.rejected, ...invoicesRead.rejected],
+      unreadable: [...customersRead.unreadable, ...invoicesRead.unreadable],
+      rowsRead: { customers: customersRead.rowsRead, invoices: invoicesRead.rowsRead }
+    }
+  }).pipe(Effect.withSpan("readQboSnapshot", { attributes: { dir } }))
+
+/** Reads a QBO snapshot folder whole, invoices included: for small snapshots and tests. */
 export const readQboSnapshot = (
   dir: string,
   options: { readonly wholeValueBytes?: number } = {}
 ): Effect.Effect<QboSnapshot, QboSnapshotError, FileSystem.FileSystem> =>
-  Effect.gen(function* () {
-    const customers = yield* readDecoded(dir, QBO_CUSTOMERS_FILE, "Customer", qboCustomerDecoder, options)
-    const invoices = yield* readDecoded(dir, QBO_INVOICES_FILE, "Invoice", qboInvoiceDecoder, options)
-    return {
-      customers: customers.items,
-      invoices: invoices.items,
-      rejected: [...customers.rejected, ...invoices.rejected],
-      unreadable: [...customers.unreadable, ...invoices.unreadable],
-      rowsRead: { customers: customers.rowsRead, invoices: invoices.rowsRead }
-    }
-  }).pipe(Effect.withSpan("readQboSnapshot", { attributes: { dir } }))
+  Effect.suspend(() => {
+    const collected = collectingSink()
+    return Effect.map(streamQboSnapshot(dir, collected.sink, options), (read) => ({ ...read, invoices: collected.invoices }))
+  })

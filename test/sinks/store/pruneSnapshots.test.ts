@@ -10,10 +10,10 @@ describe("Store.pruneSnapshots", () => {
       const store = yield* Store
       const ids = []
       for (let i = 0; i < 4; i++) {
-        const snapshot = new SnapshotBuilder().pomCustomer(`p${i}`).build()
+        const snapshot = new SnapshotBuilder().pomCustomer(`p${i}`, { history: 2 }).qboCustomer(`${i}`, { invoices: 1 }).build()
         const at = `2026-11-0${i + 1}T00:00:00Z`
         const runId = RunId.make(`R-${i}`)
-        const snapshotId = yield* store.saveSnapshot(snapshot, at)
+        const snapshotId = yield* store.saveSnapshotRecords(snapshot, at)
         yield* store.startRun(runId, "run", {}, at)
         yield* store.finishRun(runId, { status: "ok", snapshotId, summary: null, now: at })
         ids.push(snapshotId)
@@ -22,6 +22,15 @@ describe("Store.pruneSnapshots", () => {
       const present = yield* Effect.forEach(ids, (id) => Effect.map(store.loadSnapshot(id), Option.isSome))
       expect(present).toEqual([false, false, true, true])
       expect((yield* store.listRuns(10)).length).toBe(4)
+      // The pruned snapshots' history rows go with them; a failed read's rows, orphaned, go too.
+      const orphan = yield* store.stageHistoryRows("2026-11-05T00:00:00Z")
+      yield* store.finishHistory(orphan)
+      yield* store.pruneSnapshots(2)
+      const count = (table: string) => {
+        const row = store.db.$client.prepare(`select count(*) as n from ${table}`).get()
+        return typeof row === "object" && row !== null && "n" in row ? row.n : null
+      }
+      expect([count("history_loads"), count("history_rows")]).toEqual([2, 2 * (2 + 1)])
     }).pipe(Effect.provide(Store.layerMemory))
   )
 })

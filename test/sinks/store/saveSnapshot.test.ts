@@ -1,9 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option, Schema } from "effect"
-import { createHash } from "node:crypto"
 import { gunzipSync, gzipSync } from "node:zlib"
-import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
-import { Snapshot } from "../../../pipeline/domain/Snapshot.ts"
+import { QboCustomerId, SnapshotId } from "../../../pipeline/domain/Ids.ts"
+import { Snapshot, SnapshotHeads } from "../../../pipeline/domain/Snapshot.ts"
 import { Store } from "../../../sinks/store/Store.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
 import { schemaJsonPieces } from "../../../sinks/store/schemaJson.ts"
@@ -16,17 +15,71 @@ const largeSnapshot = (): Snapshot => {
   return builder.build()
 }
 
+const historyRows = (store: Store["Type"]): number => {
+  const row = store.db.$client.prepare("select count(*) as n from history_rows").get()
+  return typeof row === "object" && row !== null && "n" in row && typeof row.n === "number" ? row.n : -1
+}
+
 describe("Store.saveSnapshot", () => {
-  it.effect("names a large snapshot by the hash of its JSON text and reads it back unchanged", () =>
+  it.effect("reads a large snapshot back unchanged, history in the order it was read", () =>
     Effect.gen(function* () {
       const store = yield* Store
       const snapshot = largeSnapshot()
       const text = JSON.stringify(Schema.encodeSync(Snapshot)(snapshot))
       expect(text.length).toBeGreaterThan(3 * (1 << 20))
-      const id = yield* store.saveSnapshot(snapshot, "2026-11-01T00:00:00Z")
-      expect(id).toBe(`S${createHash("sha256").update(text).digest("hex").slice(0, 16)}`)
+      const id = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
       const back = yield* store.loadSnapshot(id)
       expect(Option.map(back, (s) => JSON.stringify(Schema.encodeSync(Snapshot)(s)))).toEqual(Option.some(text))
+    }).pipe(Effect.provide(Store.layerMemory))
+  )
+
+  it.effect("names a snapshot by its content: the same data saved twice is one snapshot, its history stored once", () =>
+    Effect.gen(function* () {
+      const store = yield* Store
+      const snapshot = largeSnapshot()
+      const rows = snapshot.pom.appointments.length + snapshot.pom.services.length + snapshot.qbo.invoices.length
+      const first = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
+      const again = yield* store.saveSnapshotRecords(snapshot, "2026-11-02T00:00:00Z")
+      expect(again).toBe(first)
+      expect(historyRows(store)).toBe(rows)
+
+      const [invoice, ...rest] = snapshot.qbo.invoices
+      if (invoice === undefined) return expect.unreachable("the snapshot has invoices")
+      const changed: Snapshot = { ...snapshot, qbo: { ...snapshot.qbo, invoices: [{ ...invoice, balance: invoice.balance + 1 }, ...rest] } }
+      expect(yield* store.saveSnapshotRecords(changed, "2026-11-03T00:00:00Z")).not.toBe(first)
+      expect(historyRows(store)).toBe(2 * rows)
+    }).pipe(Effect.provide(Store.layerMemory))
+  )
+
+  it.effect("opens a snapshot with each customer's history read from the store as it is asked for", () =>
+    Effect.gen(function* () {
+      const store = yield* Store
+      const snapshot = largeSnapshot()
+      const id = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
+      const opened = yield* store.openSnapshot(id)
+      if (Option.isNone(opened)) return expect.unreachable("the snapshot was just saved")
+      const customer = snapshot.pom.customers[17]
+      const payer = snapshot.qbo.customers[3999]
+      if (customer === undefined || payer === undefined) return expect.unreachable("the snapshot has these customers")
+      expect(opened.value.pom.customers).toEqual(snapshot.pom.customers)
+      expect(opened.value.history.appointmentsOf(customer.id)).toEqual(snapshot.pom.appointments.filter((a) => a.customerId === customer.id))
+      expect(opened.value.history.servicesOf(customer.id)).toEqual(snapshot.pom.services.filter((s) => s.customerId === customer.id))
+      expect(opened.value.history.invoicesOf(payer.id)).toEqual(snapshot.qbo.invoices.filter((i) => i.customerId === payer.id))
+      expect(opened.value.history.invoicesOf(QboCustomerId.make("nobody"))).toEqual([])
+    }).pipe(Effect.provide(Store.layerMemory))
+  )
+
+  it.effect("deletes the rows of a read that failed, and keeps those a snapshot points at", () =>
+    Effect.gen(function* () {
+      const store = yield* Store
+      const snapshot = largeSnapshot()
+      const saved = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
+      const stage = yield* store.stageHistoryRows("2026-11-02T00:00:00Z")
+      for (const a of snapshot.pom.appointments) stage.sink.appointment(a)
+      yield* store.discardHistory(stage)
+      const rows = snapshot.pom.appointments.length + snapshot.pom.services.length + snapshot.qbo.invoices.length
+      expect(historyRows(store)).toBe(rows)
+      expect(Option.isSome(yield* store.loadSnapshot(saved))).toBe(true)
     }).pipe(Effect.provide(Store.layerMemory))
   )
 
@@ -39,7 +92,7 @@ describe("Store.saveSnapshot", () => {
         .build()
       // Still written as plain JSON, in pieces, without going through the encoder.
       expect([...schemaJsonPieces(Snapshot)(snapshot)].length).toBeGreaterThan(1)
-      const id = yield* store.saveSnapshot(snapshot, "2026-11-01T00:00:00Z")
+      const id = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
       expect(Option.map(yield* store.loadSnapshot(id), (s) => s.unreadable)).toEqual(Option.some(snapshot.unreadable))
 
       const { unreadable: _, ...old } = Schema.encodeSync(Snapshot)(snapshot)
@@ -51,14 +104,18 @@ describe("Store.saveSnapshot", () => {
     }).pipe(Effect.provide(Store.layerMemory))
   )
 
-  it.effect("stores the snapshot's text as gzip, read back whole by one gunzip", () =>
+  it.effect("stores customers as gzip JSON and history as one row per appointment, service and invoice", () =>
     Effect.gen(function* () {
       const store = yield* Store
       const snapshot = largeSnapshot()
-      const id = yield* store.saveSnapshot(snapshot, "2026-11-01T00:00:00Z")
+      const id = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
       const row = store.db.$client.prepare("select data from snapshots where id = ?").get(id)
       const data = typeof row === "object" && row !== null && "data" in row && row.data instanceof Uint8Array ? row.data : new Uint8Array()
-      expect(gunzipSync(data).toString("utf8")).toBe(JSON.stringify(Schema.encodeSync(Snapshot)(snapshot)))
+      const { source, pom, qbo, unreadable } = snapshot
+      expect(gunzipSync(data).toString("utf8")).toBe(
+        JSON.stringify(Schema.encodeSync(SnapshotHeads)({ source, pom: { customers: pom.customers }, qbo: { customers: qbo.customers }, unreadable }))
+      )
+      expect(historyRows(store)).toBe(pom.appointments.length + pom.services.length + qbo.invoices.length)
     }).pipe(Effect.provide(Store.layerMemory))
   )
 })

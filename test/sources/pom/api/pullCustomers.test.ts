@@ -118,6 +118,34 @@ describe("PomClient.pullCustomers", () => {
     })
   )
 
+  it.scopedLive("hands each page's appointments and services to the sink as the page arrives, keeping none itself", () =>
+    Effect.gen(function* () {
+      const rows = pomRows(101, 2)
+      const server = yield* scopedPomServer(rows)
+      const seen: Array<string> = []
+      const pulled = yield* PomClient.pipe(
+        Effect.flatMap((client) =>
+          client.streamCustomers({
+            appointment: (a) => void seen.push(`a:${a.id}:${a.customerId}`),
+            service: (s) => void seen.push(`s:${s.id}:${s.customerId}`)
+          })
+        ),
+        Effect.provideService(PomProgress, (event) =>
+          Effect.sync(() => {
+            // Every row of a page is in the sink by the time the page is reported.
+            if (event._tag === "PageFetched") seen.push(`page ${event.page}: ${event.appointments + event.services}`)
+          })
+        ),
+        Effect.provide(localPomClientLayer(server, { pageSize: 60 }))
+      )
+      expect(Object.keys(pulled).sort()).toEqual(["customers", "rejected", "unreadable"])
+      expect(pulled.customers).toHaveLength(101)
+      expect(seen.filter((s) => s.startsWith("a:"))).toEqual(rows.appointments.map((a) => `a:${a["id"]}:${a["customerId"]}`))
+      expect(seen.filter((s) => s.startsWith("s:"))).toEqual(rows.services.map((s) => `s:${s["id"]}:${s["customerId"]}`))
+      expect(seen.indexOf("page 1: 240")).toBe(240)
+    })
+  )
+
   it.scopedLive("reports running totals after every page at the configured page size", () =>
     Effect.gen(function* () {
       const server = yield* scopedPomServer(pomRows(101, 1))
