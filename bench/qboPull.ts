@@ -23,7 +23,7 @@ interface Scenario {
   readonly limits: QboLimits
 }
 
-const burst: QboLimits = { perSecond: 10, perMinute: 1_000_000, batchPerMinute: 40, secondMarginMillis: 0, minuteMarginMillis: 0 }
+const burst: QboLimits = { ...qboLimits, perMinute: 1_000_000, secondMarginMillis: 0, minuteMarginMillis: 0 }
 
 /** The most requests the server admitted in any window of `windowMillis`. */
 const peak = (times: ReadonlyArray<number>, windowMillis: number): number => {

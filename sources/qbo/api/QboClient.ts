@@ -1,4 +1,4 @@
-import { Data, Effect, Either, Option } from "effect"
+import { Data, Effect, Either, Fiber, Option } from "effect"
 import type { QboCustomerId, QboInvoiceId } from "../../../pipeline/domain/Ids.ts"
 import { makeQboHttp } from "./QboHttp.ts"
 import { QboProgress } from "./QboProgress.ts"
@@ -60,21 +60,30 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
     }
 
     /**
-     * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page. Pages are fetched
-     * `pageConcurrency` at a time; a row seen twice (the data moved between pages) is kept once.
+     * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page. Up to `pageConcurrency`
+     * pages are outstanding at once, and the next one is asked for as soon as the oldest is in, so one slow answer
+     * holds back one page, not a round of them. Past the short page at most `pageConcurrency - 1` pages are asked
+     * for in vain. A row seen twice (the data moved between pages) is kept once.
      */
     const query = (select: string): Effect.Effect<ReadonlyArray<unknown>, QboRequestError> =>
-      Effect.gen(function* () {
-        const entity = yield* entityOfSelect(select)
-        const rows: Array<unknown> = []
-        const seen = new Set<string>()
-        let pages = 0
-        let start = 1
-        let done = false
-        while (!done) {
-          const starts = Array.from({ length: concurrency }, (_, i) => start + i * pageSize)
-          const results = yield* Effect.forEach(starts, (at) => page(select, entity, at), { concurrency })
-          for (const [i, pageRows] of results.entries()) {
+      Effect.scoped(
+        Effect.gen(function* () {
+          const entity = yield* entityOfSelect(select)
+          const rows: Array<unknown> = []
+          const seen = new Set<string>()
+          const outstanding: Array<{ readonly at: number; readonly fiber: Fiber.Fiber<ReadonlyArray<unknown>, QboRequestError> }> = []
+          let next = 1
+          const askNext = Effect.suspend(() => {
+            const at = next
+            next += pageSize
+            return Effect.map(Effect.forkScoped(page(select, entity, at)), (fiber) => void outstanding.push({ at, fiber }))
+          })
+          for (let i = 0; i < concurrency; i++) yield* askNext
+          let pages = 0
+          for (;;) {
+            const oldest = outstanding.shift()
+            if (oldest === undefined) break
+            const pageRows = yield* Fiber.join(oldest.fiber)
             pages++
             for (const row of pageRows) {
               const id = idOf(row)
@@ -82,18 +91,14 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
               if (id !== undefined) seen.add(id)
               rows.push(row)
             }
-            yield* options.onProgress(
-              QboProgress.PageFetched({ entity, startPosition: starts[i] ?? start, records: pageRows.length, totalRecords: rows.length, pages })
-            )
-            if (pageRows.length < pageSize) {
-              done = true
-              break
-            }
+            yield* options.onProgress(QboProgress.PageFetched({ entity, startPosition: oldest.at, records: pageRows.length, totalRecords: rows.length, pages }))
+            // The pages still outstanding are past the end; closing the scope interrupts them.
+            if (pageRows.length < pageSize) break
+            yield* askNext
           }
-          start += concurrency * pageSize
-        }
-        return rows
-      }).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
+          return rows
+        })
+      ).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
 
     const read = (entity: "Customer" | "Invoice", id: string): Effect.Effect<unknown, QboRequestError> => {
       const context = { operation: `read ${entity} ${id}`, requestId: null }

@@ -41,8 +41,9 @@ describe("QboClient paging", () => {
     Effect.gen(function* () {
       const { rows, queries } = yield* pullCustomersFrom(2500, 4)
       expect(ids(rows)).toEqual(Array.from({ length: 2500 }, (_, i) => String(i + 1)))
-      // Pages 1-4 in one round: the third is short, the fourth is empty and wasted.
-      expect(queries).toBe(4)
+      // The third page is short; of the pages asked for behind it, at most three (pageConcurrency - 1) are wasted.
+      expect(queries).toBeGreaterThanOrEqual(3)
+      expect(queries).toBeLessThanOrEqual(6)
     })
   )
 

@@ -54,7 +54,7 @@ describe("QboClient under throttling and failures", () => {
       )
       expect(server.stats.throttled).toBe(0)
       expect(server.stats.admittedAt).toHaveLength(25)
-      // 10 per second, counted from each answer: the 21st request waits two full windows.
+      // 10 per second, counted from each start: the 21st request waits two full windows.
       expect(Date.now() - started).toBeGreaterThanOrEqual(2_050)
     })
   )
