@@ -1,24 +1,30 @@
 import { Clock, Duration, Effect } from "effect"
 import type { QboLimits } from "./QboClientSettings.ts"
-import { earliestStart, forgottenCount, type WindowRule } from "./SlidingWindowLog.ts"
+import { earliestStart, type WindowRule } from "./SlidingWindowLog.ts"
 
 /** Holds each request back until it fits QBO's limits for its company. */
 export interface QboRateLimiter {
   /**
    * Runs `request` once fewer than `concurrent` of the company's requests are in flight and one more start fits
-   * the per-second, per-minute (and for a batch, batch-per-minute) windows. `onWait` is told how long the request
-   * was held back, when it was.
+   * the per-second, per-minute (and for a batch, batch-per-minute) windows. `request` is given a callback to call
+   * when it goes on the wire (see `QboWireTime`): the request counts from then, as QBO counts it on arrival; one
+   * that never calls it counts from its answer. `onWait` is told how long the request was held back, when it was.
    */
   readonly paced: <A, E, R>(
     realmId: string,
     isBatch: boolean,
     onWait: (millis: number) => Effect.Effect<void>,
-    request: Effect.Effect<A, E, R>
+    request: (onWritten: () => void) => Effect.Effect<A, E, R>
   ) => Effect.Effect<A, E, R>
 }
 
-/** How often to look again when the batch window is full of batches that have not started yet. */
-const batchStartPoll = Duration.millis(10)
+/** A request in the windows: `at` is Infinity until it is known to have gone out (or finished). */
+interface Entry {
+  at: number
+}
+
+/** How often to look again when a window is full of requests not yet known to have gone out. */
+const unsentPoll = Duration.millis(5)
 
 const makeRealmPacer = (limits: QboLimits) => {
   const second = limits.secondMillis + limits.secondMarginMillis
@@ -28,14 +34,21 @@ const makeRealmPacer = (limits: QboLimits) => {
     { limit: limits.perMinute, windowMillis: minute }
   ]
   const batchRules: ReadonlyArray<WindowRule> = [{ limit: limits.batchPerMinute, windowMillis: minute }]
-  const starts: Array<number> = []
-  // A batch's entry is Infinity from the moment it has its batch slot until it starts: it counts against the
+  const starts: Array<Entry> = []
+  // A batch's entry is Infinity from the moment it has its batch slot until it goes out: it counts against the
   // batch windows already, and for as long as it may still be arriving.
-  const batchStarts: Array<{ at: number }> = []
+  const batchStarts: Array<Entry> = []
   const inFlight = Effect.unsafeMakeSemaphore(Math.max(1, limits.concurrent))
   // Starts are claimed one at a time, in arrival order; the logs only change while holding these permits.
   const turn = Effect.unsafeMakeSemaphore(1)
   const batchTurn = Effect.unsafeMakeSemaphore(1)
+
+  /** The entries a window may still see at `now`, kept in place, and their times in ascending order. */
+  const visible = (log: Array<Entry>, windowMillis: number, now: number): Array<number> => {
+    const kept = log.filter((entry) => entry.at + windowMillis > now)
+    log.splice(0, log.length, ...kept)
+    return kept.map((entry) => entry.at).sort((a, b) => a - b)
+  }
 
   /**
    * Sleeps until `slotAt(now)` is due. The wait is recomputed from the clock after every sleep, so a timer that
@@ -47,52 +60,64 @@ const makeRealmPacer = (limits: QboLimits) => {
       for (;;) {
         const slot = slotAt(now)
         if (slot <= now) return now
-        yield* Effect.sleep(slot === Infinity ? batchStartPoll : Duration.millis(slot - now))
+        yield* Effect.sleep(slot === Infinity ? unsentPoll : Duration.millis(slot - now))
         now = yield* Clock.currentTimeMillis
       }
     })
 
-  const nextStart = (now: number): number => {
-    starts.splice(0, forgottenCount(starts, requestRules, now))
-    return earliestStart(starts, requestRules, now)
-  }
+  const nextStart = (now: number): number => earliestStart(visible(starts, minute, now), requestRules, now)
 
-  const nextBatch = (now: number): number => {
-    const known = batchStarts.filter((entry) => entry.at === Infinity || entry.at + minute > now)
-    batchStarts.splice(0, batchStarts.length, ...known)
-    return earliestStart(known.map((entry) => entry.at).sort((a, b) => a - b), batchRules, now)
-  }
+  const nextBatch = (now: number): number => earliestStart(visible(batchStarts, minute, now), batchRules, now)
 
   /** A batch's place in the batch windows, taken before it queues with other requests so it never blocks them. */
-  const claimBatch: Effect.Effect<{ at: number }> = batchTurn.withPermits(1)(
+  const claimBatch: Effect.Effect<Entry> = batchTurn.withPermits(1)(
     Effect.map(waitFor(nextBatch), () => {
-      const entry = { at: Infinity }
+      const entry: Entry = { at: Infinity }
       batchStarts.push(entry)
       return entry
     })
   )
 
-  const claimStart: Effect.Effect<number> = turn.withPermits(1)(Effect.tap(waitFor(nextStart), (now) => void starts.push(now)))
-
-  const start = (batch: { at: number } | null) =>
-    Effect.tap(claimStart, (now) => {
-      if (batch !== null) batch.at = now
+  const claimStart: Effect.Effect<{ readonly entry: Entry; readonly claimedAt: number }> = turn.withPermits(1)(
+    Effect.map(waitFor(nextStart), (claimedAt) => {
+      const entry: Entry = { at: Infinity }
+      starts.push(entry)
+      return { entry, claimedAt }
     })
+  )
 
-  return <A, E, R>(isBatch: boolean, onWait: (millis: number) => Effect.Effect<void>, request: Effect.Effect<A, E, R>) =>
-    Effect.flatMap(Clock.currentTimeMillis, (asked) =>
-      Effect.flatMap(isBatch ? claimBatch : Effect.succeed(null), (batch) =>
-        // Held until the answer is read (or the request is interrupted), and released at once.
-        inFlight.withPermits(1)(
-          Effect.flatMap(start(batch), (startedAt) => (startedAt > asked ? onWait(startedAt - asked) : Effect.void).pipe(Effect.zipRight(request)))
-        ).pipe(
-          // A batch given up before it started no longer holds its place.
-          Effect.onInterrupt(() =>
-            Effect.sync(() => {
-              if (batch !== null && batch.at === Infinity) batchStarts.splice(batchStarts.indexOf(batch), 1)
+  return <A, E, R>(isBatch: boolean, onWait: (millis: number) => Effect.Effect<void>, request: (onWritten: () => void) => Effect.Effect<A, E, R>) =>
+    Effect.clockWith((clock) =>
+      Effect.flatMap(Clock.currentTimeMillis, (asked) =>
+        Effect.flatMap(isBatch ? claimBatch : Effect.succeed(null), (batch) => {
+          const counted = (entries: ReadonlyArray<Entry>, at: number) => {
+            for (const entry of entries) entry.at = at
+          }
+          // Held until the answer is read (or the request is interrupted), and released at once.
+          return inFlight.withPermits(1)(
+            Effect.flatMap(claimStart, ({ entry, claimedAt }) => {
+              const entries = batch === null ? [entry] : [entry, batch]
+              // Written again (undici resends on a dropped keep-alive connection): the later time counts.
+              const onWritten = () => counted(entries, clock.unsafeCurrentTimeMillis())
+              return (claimedAt > asked ? onWait(claimedAt - asked) : Effect.void).pipe(
+                Effect.zipRight(request(onWritten)),
+                Effect.ensuring(
+                  Effect.map(Clock.currentTimeMillis, (now) => {
+                    // Never known to have gone out: it may have arrived at any time until now.
+                    if (entries.some((e) => e.at === Infinity)) counted(entries, now)
+                  })
+                )
+              )
             })
+          ).pipe(
+            // A batch given up before it started no longer holds its place.
+            Effect.onInterrupt(() =>
+              Effect.sync(() => {
+                if (batch !== null && batch.at === Infinity) batchStarts.splice(batchStarts.indexOf(batch), 1)
+              })
+            )
           )
-        )
+        })
       )
     )
 }

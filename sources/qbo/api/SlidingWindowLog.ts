@@ -1,8 +1,8 @@
 /**
- * Pacing by a sliding-window log of request starts. QBO counts a request when it arrives, which is a moment after
- * the client started it; counting starts over windows a little longer than QBO's (see `QboLimits` margins) keeps
- * the server's count under its limit however it aligns its windows, as long as the delay from start to arrival
- * varies by less than the margin. How long the answer takes does not matter: that is what the in-flight limit is for.
+ * Pacing by a sliding-window log of request starts. QBO counts a request when it arrives, a moment after it went
+ * out on the wire; counting those times over windows a little longer than QBO's (see `QboLimits` margins) keeps
+ * the server's count under its limit however it aligns its windows, as long as the network's delay varies by less
+ * than the margin. How long the answer takes does not matter: that is what the in-flight limit is for.
  */
 
 export interface WindowRule {
@@ -12,7 +12,7 @@ export interface WindowRule {
 
 /**
  * The earliest time at or after `now` at which one more request may start under every rule, given the times of
- * earlier starts in ascending order.
+ * earlier starts in ascending order (Infinity for one not yet known to have gone out).
  */
 export const earliestStart = (starts: ReadonlyArray<number>, rules: ReadonlyArray<WindowRule>, now: number): number => {
   let slot = now
@@ -22,12 +22,4 @@ export const earliestStart = (starts: ReadonlyArray<number>, rules: ReadonlyArra
     if (limit > 0 && blocking !== undefined) slot = Math.max(slot, blocking + windowMillis)
   }
   return slot
-}
-
-/** How many of the ascending `starts` no window at or after `now` can see any more (they can be dropped). */
-export const forgottenCount = (starts: ReadonlyArray<number>, rules: ReadonlyArray<WindowRule>, now: number): number => {
-  const longest = Math.max(0, ...rules.map((rule) => rule.windowMillis))
-  let count = 0
-  while (count < starts.length && (starts[count] ?? 0) + longest <= now) count++
-  return count
 }

@@ -111,13 +111,13 @@ export const startQboServer = async (options: QboServerOptions): Promise<QboServ
   const replays = new Map<string, HttpReply>()
   const stats: QboServerStats = { requests: 0, throttled: 0, throttledBy: {}, byOperation: {}, minorVersions: new Set(), admittedAt: [] }
 
-  const handleApi = async (request: IncomingMessage, response: ServerResponse, info: RequestInfo, url: URL): Promise<void> => {
+  const handleApi = async (request: IncomingMessage, response: ServerResponse, info: RequestInfo, url: URL, arrivedAt: Date): Promise<void> => {
     const body = await readBody(request)
     stats.requests++
     stats.byOperation[info.operation] = (stats.byOperation[info.operation] ?? 0) + 1
     stats.minorVersions.add(url.searchParams.get("minorversion") ?? "")
-    // QBO counts a request when it arrives, before working on it, and holds it as "in flight" until answered.
-    const arrivedAt = new Date(now())
+    // QBO counts a request when it arrives (its headers are in), before working on it, and holds it as "in flight"
+    // until answered.
     const injected = injector.take("throttle", info) !== undefined
     const broken = injected || limiter === null ? null : limiter.admit(arrivedAt.getTime(), info.operation === "batch")
     if (injected || broken !== null) {
@@ -177,9 +177,10 @@ export const startQboServer = async (options: QboServerOptions): Promise<QboServ
   }
 
   const server = createServer((request, response) => {
+    const arrivedAt = new Date(now())
     const url = new URL(request.url ?? "/", "http://127.0.0.1")
     const info: RequestInfo = { operation: classify(request.method ?? "GET", url.pathname), method: request.method ?? "GET", url: `${url.pathname}${url.search}` }
-    const handled = apiPath.test(url.pathname) ? handleApi(request, response, info, url) : handleOAuth(request, response, url)
+    const handled = apiPath.test(url.pathname) ? handleApi(request, response, info, url, arrivedAt) : handleOAuth(request, response, url)
     handled.catch((error: unknown) => {
       if (!response.headersSent) {
         send(response, { status: 500, headers: { "content-type": "text/plain" }, body: `local QBO server error: ${String(error)}` })

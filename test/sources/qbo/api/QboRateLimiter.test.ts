@@ -8,6 +8,8 @@ const exact: QboLimits = { ...qboLimits, secondMarginMillis: 0, minuteMarginMill
 interface Ask {
   readonly isBatch?: boolean
   readonly answerMillis: number
+  /** Never tells the limiter it went out, as with an HTTP client that cannot. */
+  readonly unsent?: boolean
 }
 
 /** Runs the asks at once through one limiter under the test clock; the time each request started, in ask order. */
@@ -23,10 +25,12 @@ const startsOf = (limits: QboLimits, asks: ReadonlyArray<Ask>, runFor: Duration.
             "realm",
             ask.isBatch === true,
             () => Effect.void,
-            Effect.flatMap(Clock.currentTimeMillis, (now) => {
-              starts[i] = now
-              return Effect.sleep(Duration.millis(ask.answerMillis))
-            })
+            (onWritten) =>
+              Effect.flatMap(Clock.currentTimeMillis, (now) => {
+                starts[i] = now
+                if (ask.unsent !== true) onWritten()
+                return Effect.sleep(Duration.millis(ask.answerMillis))
+              })
           ),
         { concurrency: "unbounded" }
       )
@@ -72,6 +76,13 @@ describe("QboRateLimiter", () => {
         Duration.minutes(3)
       )
       expect(starts).toEqual([0, 0, 60_000, 0])
+    })
+  )
+
+  it.effect("counts a request never known to have gone out from its answer", () =>
+    Effect.gen(function* () {
+      const starts = yield* startsOf(exact, times(20, { answerMillis: 500, unsent: true }), Duration.seconds(5))
+      expect(starts.slice(10)).toEqual(Array(10).fill(1_500))
     })
   )
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { earliestStart, forgottenCount } from "../../../../sources/qbo/api/SlidingWindowLog.ts"
+import { earliestStart } from "../../../../sources/qbo/api/SlidingWindowLog.ts"
 
 const perSecond = { limit: 3, windowMillis: 1_000 }
 const perMinute = { limit: 5, windowMillis: 60_000 }
@@ -20,14 +20,13 @@ describe("earliestStart", () => {
     expect(earliestStart(starts, [perSecond, perMinute], 9_000)).toBe(60_000)
   })
 
+  it("cannot name a time while the window is full of requests not yet gone out", () => {
+    expect(earliestStart([100, Infinity, Infinity, Infinity], [perSecond], 500)).toBe(Infinity)
+    expect(earliestStart([100, 200, 300, Infinity], [perSecond], 500)).toBe(1_200)
+  })
+
   it("counts starts only, however long their answers take", () => {
     // Three starts long ago, whatever became of them, leave the second window free.
     expect(earliestStart([0, 10, 20], [perSecond], 1_020)).toBe(1_020)
-  })
-
-  it("forgets a start only once the longest window has passed it", () => {
-    expect(forgottenCount([0, 30_000], [perSecond, perMinute], 59_999)).toBe(0)
-    expect(forgottenCount([0, 30_000], [perSecond, perMinute], 60_000)).toBe(1)
-    expect(forgottenCount([0, 30_000], [perSecond, perMinute], 90_000)).toBe(2)
   })
 })
