@@ -1,4 +1,4 @@
-import { Data, Effect, Either, Fiber, Option } from "effect"
+import { Data, Effect, Either, Fiber, Option, Queue } from "effect"
 import type { QboCustomerId, QboInvoiceId } from "../../../pipeline/domain/Ids.ts"
 import { makeQboHttp } from "./QboHttp.ts"
 import { QboProgress } from "./QboProgress.ts"
@@ -61,9 +61,10 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
 
     /**
      * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page. Up to `pageConcurrency`
-     * pages are outstanding at once, and the next one is asked for as soon as the oldest is in, so one slow answer
-     * holds back one page, not a round of them. Past the short page at most `pageConcurrency - 1` pages are asked
-     * for in vain. A row seen twice (the data moved between pages) is kept once.
+     * pages are being fetched at once, and another is asked for as soon as any is in, so one slow answer does not
+     * hold the others back; at most twice that many wait to be read, in order. Nothing is asked for past a short
+     * page already in, so at most `pageConcurrency - 1` pages are asked for in vain. A row seen twice (the data
+     * moved between pages) is kept once.
      */
     const query = (select: string): Effect.Effect<ReadonlyArray<unknown>, QboRequestError> =>
       Effect.scoped(
@@ -71,19 +72,42 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
           const entity = yield* entityOfSelect(select)
           const rows: Array<unknown> = []
           const seen = new Set<string>()
-          const outstanding: Array<{ readonly at: number; readonly fiber: Fiber.Fiber<ReadonlyArray<unknown>, QboRequestError> }> = []
+          const answered = yield* Queue.unbounded<void>()
+          const waiting: Array<{ readonly at: number; readonly fiber: Fiber.Fiber<ReadonlyArray<unknown>, QboRequestError> }> = []
+          let fetching = 0
           let next = 1
-          const askNext = Effect.suspend(() => {
-            const at = next
-            next += pageSize
-            return Effect.map(Effect.forkScoped(page(select, entity, at)), (fiber) => void outstanding.push({ at, fiber }))
-          })
-          for (let i = 0; i < concurrency; i++) yield* askNext
+          let end = Infinity
+          const fetch = (at: number) =>
+            page(select, entity, at).pipe(
+              Effect.tap((pageRows) => {
+                if (pageRows.length < pageSize) end = Math.min(end, at)
+              }),
+              Effect.ensuring(Effect.zipRight(Effect.sync(() => fetching--), answered.offer(undefined)))
+            )
+          const askMore = Effect.suspend(() =>
+            Effect.whileLoop({
+              while: () => fetching < concurrency && waiting.length < 2 * concurrency && next <= end,
+              body: () => {
+                const at = next
+                next += pageSize
+                fetching++
+                return Effect.map(Effect.forkScoped(fetch(at)), (fiber) => waiting.push({ at, fiber }))
+              },
+              step: () => undefined
+            })
+          )
           let pages = 0
           for (;;) {
-            const oldest = outstanding.shift()
+            yield* askMore
+            const oldest = waiting[0]
             if (oldest === undefined) break
-            const pageRows = yield* Fiber.join(oldest.fiber)
+            const exit = Option.getOrUndefined(yield* Fiber.poll(oldest.fiber))
+            if (exit === undefined) {
+              yield* answered.take
+              continue
+            }
+            waiting.shift()
+            const pageRows = yield* exit
             pages++
             for (const row of pageRows) {
               const id = idOf(row)
@@ -94,7 +118,6 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
             yield* options.onProgress(QboProgress.PageFetched({ entity, startPosition: oldest.at, records: pageRows.length, totalRecords: rows.length, pages }))
             // The pages still outstanding are past the end; closing the scope interrupts them.
             if (pageRows.length < pageSize) break
-            yield* askNext
           }
           return rows
         })
