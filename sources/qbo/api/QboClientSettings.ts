@@ -16,10 +16,10 @@ export interface QboLimits {
   readonly secondMillis: number
   readonly minuteMillis: number
   /**
-   * Added to each window when pacing. The client counts a request when it starts and QBO when it arrives; the
-   * margin covers how much that delay can vary between two requests (a new connection's handshake, a busy event
-   * loop: measured at up to 70 ms locally on an idle machine, more under load). 10 starts per 1.2 s is exactly
-   * 500 a minute, so the second's margin costs nothing in a long pull; the minute's costs under 1 %.
+   * Added to each window when pacing. The client counts a request when it goes on the wire (`QboWireTime`) and
+   * QBO when it arrives; the margin covers how much the delay between the two varies from one request to another.
+   * 10 starts per 1.2 s is exactly 500 a minute, so the second's margin costs nothing in a long pull; the
+   * minute's costs under 1 %.
    */
   readonly secondMarginMillis: number
   readonly minuteMarginMillis: number
