@@ -1,4 +1,4 @@
-import { Data, Effect, Either, Option } from "effect"
+import { Data, Effect, Either, Fiber, Option, Queue } from "effect"
 import type { QboCustomerId, QboInvoiceId } from "../../../pipeline/domain/Ids.ts"
 import { makeQboHttp } from "./QboHttp.ts"
 import { QboProgress } from "./QboProgress.ts"
@@ -60,21 +60,54 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
     }
 
     /**
-     * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page. Pages are fetched
-     * `pageConcurrency` at a time; a row seen twice (the data moved between pages) is kept once.
+     * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page. Up to `pageConcurrency`
+     * pages are being fetched at once, and another is asked for as soon as any is in, so one slow answer does not
+     * hold the others back; at most twice that many wait to be read, in order. Nothing is asked for past a short
+     * page already in, so at most `pageConcurrency - 1` pages are asked for in vain. A row seen twice (the data
+     * moved between pages) is kept once.
      */
     const query = (select: string): Effect.Effect<ReadonlyArray<unknown>, QboRequestError> =>
-      Effect.gen(function* () {
-        const entity = yield* entityOfSelect(select)
-        const rows: Array<unknown> = []
-        const seen = new Set<string>()
-        let pages = 0
-        let start = 1
-        let done = false
-        while (!done) {
-          const starts = Array.from({ length: concurrency }, (_, i) => start + i * pageSize)
-          const results = yield* Effect.forEach(starts, (at) => page(select, entity, at), { concurrency })
-          for (const [i, pageRows] of results.entries()) {
+      Effect.scoped(
+        Effect.gen(function* () {
+          const entity = yield* entityOfSelect(select)
+          const rows: Array<unknown> = []
+          const seen = new Set<string>()
+          const answered = yield* Queue.unbounded<void>()
+          const waiting: Array<{ readonly at: number; readonly fiber: Fiber.Fiber<ReadonlyArray<unknown>, QboRequestError> }> = []
+          let fetching = 0
+          let next = 1
+          let end = Infinity
+          const fetch = (at: number) =>
+            page(select, entity, at).pipe(
+              Effect.tap((pageRows) => {
+                if (pageRows.length < pageSize) end = Math.min(end, at)
+              }),
+              Effect.ensuring(Effect.zipRight(Effect.sync(() => fetching--), answered.offer(undefined)))
+            )
+          const askMore = Effect.suspend(() =>
+            Effect.whileLoop({
+              while: () => fetching < concurrency && waiting.length < 2 * concurrency && next <= end,
+              body: () => {
+                const at = next
+                next += pageSize
+                fetching++
+                return Effect.map(Effect.forkScoped(fetch(at)), (fiber) => waiting.push({ at, fiber }))
+              },
+              step: () => undefined
+            })
+          )
+          let pages = 0
+          for (;;) {
+            yield* askMore
+            const oldest = waiting[0]
+            if (oldest === undefined) break
+            const exit = Option.getOrUndefined(yield* Fiber.poll(oldest.fiber))
+            if (exit === undefined) {
+              yield* answered.take
+              continue
+            }
+            waiting.shift()
+            const pageRows = yield* exit
             pages++
             for (const row of pageRows) {
               const id = idOf(row)
@@ -82,18 +115,13 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
               if (id !== undefined) seen.add(id)
               rows.push(row)
             }
-            yield* options.onProgress(
-              QboProgress.PageFetched({ entity, startPosition: starts[i] ?? start, records: pageRows.length, totalRecords: rows.length, pages })
-            )
-            if (pageRows.length < pageSize) {
-              done = true
-              break
-            }
+            yield* options.onProgress(QboProgress.PageFetched({ entity, startPosition: oldest.at, records: pageRows.length, totalRecords: rows.length, pages }))
+            // The pages still outstanding are past the end; closing the scope interrupts them.
+            if (pageRows.length < pageSize) break
           }
-          start += concurrency * pageSize
-        }
-        return rows
-      }).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
+          return rows
+        })
+      ).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
 
     const read = (entity: "Customer" | "Invoice", id: string): Effect.Effect<unknown, QboRequestError> => {
       const context = { operation: `read ${entity} ${id}`, requestId: null }

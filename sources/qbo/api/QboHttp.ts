@@ -7,6 +7,7 @@ import { QboProgress } from "./QboProgress.ts"
 import { makeQboRateLimiter } from "./QboRateLimiter.ts"
 import { type QboRequestError, QboThrottled, QboUnauthorized, QboUnavailable } from "./QboRequestErrors.ts"
 import { type InterpretError, interpretResponse, type QboRejected, QboRetryable } from "./QboResponses.ts"
+import { tellWhenWritten } from "./QboWireTime.ts"
 
 /** One Accounting API call, addressed relative to `/v3/company/{realmId}/`. */
 export interface QboCall {
@@ -76,7 +77,7 @@ export const makeQboHttp: Effect.Effect<QboHttpShape, never, HttpClient.HttpClie
           ResponseError: (error) => Effect.fail(new QboRetryable({ reason: "connection", status: error.response.status, detail: error.reason }))
         })
       )
-      const answer = yield* limiter.paced(session.realmId, call.isBatch === true, onPacingWait, exchange)
+      const answer = yield* limiter.paced(session.realmId, call.isBatch === true, onPacingWait, (onWritten) => tellWhenWritten(exchange, onWritten))
       return yield* interpretResponse(answer.status, answer.text, { operation: call.operation, requestId: call.requestId ?? null })
     }).pipe(Effect.tapError((error) => Ref.update(tries, (t) => ({ ...t, lastFailure: describeFailure(error) }))))
 

@@ -1,8 +1,8 @@
 /**
- * Pacing by a sliding-window log. The server counts a request when it arrives, somewhere between the moment
- * the client sent it and the moment the answer came back, so the client counts each request until a window
- * has passed since its answer (and an unanswered one as "still arriving"). Whatever the network delays, the
- * server then never sees more than `limit` requests in a window, however it aligns its windows.
+ * Pacing by a sliding-window log of request starts. QBO counts a request when it arrives, a moment after it went
+ * out on the wire; counting those times over windows a little longer than QBO's (see `QboLimits` margins) keeps
+ * the server's count under its limit however it aligns its windows, as long as the network's delay varies by less
+ * than the margin. How long the answer takes does not matter: that is what the in-flight limit is for.
  */
 
 export interface WindowRule {
@@ -11,20 +11,15 @@ export interface WindowRule {
 }
 
 /**
- * The earliest time at or after `now` at which one more request fits every rule, given when earlier requests
- * were answered (`Infinity` for those still in flight). `Infinity` when only an answer can make room.
+ * The earliest time at or after `now` at which one more request may start under every rule, given the times of
+ * earlier starts in ascending order (Infinity for one not yet known to have gone out).
  */
-export const earliestSlot = (answeredAt: ReadonlyArray<number>, rules: ReadonlyArray<WindowRule>, now: number): number => {
+export const earliestStart = (starts: ReadonlyArray<number>, rules: ReadonlyArray<WindowRule>, now: number): number => {
   let slot = now
-  const latestFirst = [...answeredAt].sort((a, b) => b - a)
   for (const { limit, windowMillis } of rules) {
-    // The limit-th latest answer must have left the window for one more request to fit.
-    const blocking = latestFirst[limit - 1]
-    if (blocking !== undefined) slot = Math.max(slot, blocking + windowMillis)
+    // The limit-th latest start must have left the window for one more to fit.
+    const blocking = starts[starts.length - limit]
+    if (limit > 0 && blocking !== undefined) slot = Math.max(slot, blocking + windowMillis)
   }
   return slot
 }
-
-/** True when an answer at `answeredAt` can no longer count in any window at or after `now`. */
-export const forgotten = (answeredAt: number, rules: ReadonlyArray<WindowRule>, now: number): boolean =>
-  rules.every((rule) => answeredAt + rule.windowMillis <= now)

@@ -84,7 +84,7 @@ describe("local QBO query endpoint", () => {
 
 describe("local QBO limits", () => {
   it("throttles the 11th request in a second with QBO's recorded XML body", async () => {
-    const { api, server } = await start({ limits: { perSecond: 10, perMinute: 500, batchPerMinute: 40 } })
+    const { api, server } = await start({ limits: { perSecond: 10, perMinute: 500, batchPerMinute: 40, concurrent: 100 } })
     const answers = await Promise.all(Array.from({ length: 11 }, () => api("customer/1")))
     expect(answers.filter((a) => a.status === 200)).toHaveLength(10)
     const throttled = answers.find((a) => a.status === 429)
@@ -92,10 +92,38 @@ describe("local QBO limits", () => {
     const withoutTime = (xml: string) => xml.replace(/time="[^"]*"/, "").trim()
     expect(withoutTime(throttled?.text ?? "")).toBe(withoutTime(recorded("fault-throttle-429.recorded.xml")))
     expect(server.stats.throttled).toBe(1)
+    expect(server.stats.throttledBy).toEqual({ perSecond: 1 })
+  })
+
+  it("throttles the 11th request in flight at once, and admits the next one once an answer has gone out", async () => {
+    const { api, server } = await start({ limits: { perSecond: 100, perMinute: 500, batchPerMinute: 40, concurrent: 10 }, answerLatency: { minMillis: 300, maxMillis: 300 } })
+    const answers = await Promise.all(Array.from({ length: 11 }, () => api("customer/1")))
+    expect(answers.map((a) => a.status).sort()).toEqual([...Array.from({ length: 10 }, () => 200), 429])
+    expect(server.stats.throttledBy).toEqual({ concurrent: 1 })
+    expect((await api("customer/1")).status).toBe(200)
+  })
+
+  it("counts a request when it arrives, not when it is answered", async () => {
+    const { api, server } = await start({ limits: { perSecond: 1, perMinute: 500, batchPerMinute: 40, concurrent: 10 }, answerLatency: { minMillis: 600, maxMillis: 600 } })
+    const first = api("customer/1")
+    await new Promise((resolve) => setTimeout(resolve, 450))
+    // Arrived 450 ms after the first, which is still being worked on: the same second for QBO.
+    expect((await api("customer/1")).status).toBe(429)
+    expect((await first).status).toBe(200)
+    expect(server.stats.throttledBy).toEqual({ perSecond: 1 })
+  })
+
+  it("throttles past the per-minute limit over a shortened minute, and admits again once the oldest start has left it", async () => {
+    const { api, server } = await start({ limits: { perSecond: 100, perMinute: 3, batchPerMinute: 40, concurrent: 10, minuteMillis: 500 } })
+    const statuses = [(await api("customer/1")).status, (await api("customer/1")).status, (await api("customer/1")).status, (await api("customer/1")).status]
+    expect(statuses).toEqual([200, 200, 200, 429])
+    expect(server.stats.throttledBy).toEqual({ perMinute: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 550))
+    expect((await api("customer/1")).status).toBe(200)
   })
 
   it("throttles batch requests past the per-minute batch limit", async () => {
-    const { api } = await start({ limits: { perSecond: 100, perMinute: 500, batchPerMinute: 2 } })
+    const { api } = await start({ limits: { perSecond: 100, perMinute: 500, batchPerMinute: 2, concurrent: 100 } })
     const batch = () => api("batch", { method: "POST", body: JSON.stringify({ BatchItemRequest: [{ bId: "q", Query: "SELECT * FROM Customer" }] }) })
     const statuses = [(await batch()).status, (await batch()).status, (await batch()).status, (await api("customer/1")).status]
     expect(statuses).toEqual([200, 200, 429, 200])

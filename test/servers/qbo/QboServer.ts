@@ -5,7 +5,7 @@ import { QboApi, type WriteLogEntry } from "./QboApi.ts"
 import { QboCompany, type QboCompanySeed } from "./QboCompany.ts"
 import { authenticationFailedBody, authorizationFailedBody, faultBody, faults, throttleXml } from "./QboFaults.ts"
 import { type HttpReply, QboOAuthState, type TokenResponse } from "./QboOAuthState.ts"
-import { qboRateLimits, type RateLimits, RealmRateLimiter } from "./RateWindow.ts"
+import { qboRateLimits, type RateLimits, RealmRateLimiter, type ThrottleRule } from "./RateWindow.ts"
 
 export interface QboServerOptions extends QboCompanySeed {
   readonly realmId?: string
@@ -15,6 +15,11 @@ export interface QboServerOptions extends QboCompanySeed {
   readonly clientSecret?: string
   /** QBO's limits by default; "off" for tests that are not about throttling. */
   readonly limits?: RateLimits | "off"
+  /**
+   * How long every API answer takes once the request is admitted, drawn evenly between the two bounds (QBO's
+   * own answers take a quarter of a second to a few seconds). Default: no delay.
+   */
+  readonly answerLatency?: { readonly minMillis: number; readonly maxMillis: number }
   readonly accessTokenTtlSeconds?: number
   readonly refreshTokenTtlSeconds?: number
   readonly rotationGraceMillis?: number
@@ -26,10 +31,12 @@ export interface QboServerStats {
   /** API requests received (not OAuth), including throttled ones. */
   requests: number
   throttled: number
+  /** Throttled requests by the rule they broke (injected throttles are not listed here). */
+  readonly throttledBy: Partial<Record<ThrottleRule, number>>
   readonly byOperation: Partial<Record<QboOperation, number>>
   /** Every `minorversion` value seen on an API request ("" when missing). */
   readonly minorVersions: Set<string>
-  /** When each admitted API request arrived, to measure the rate a client achieved. */
+  /** When each admitted API request arrived (when QBO counts it), to measure the rate a client achieved. */
   readonly admittedAt: Array<number>
 }
 
@@ -102,13 +109,26 @@ export const startQboServer = async (options: QboServerOptions): Promise<QboServ
   const limiter = limits === "off" ? null : new RealmRateLimiter(limits)
   const injector = new FaultInjector()
   const replays = new Map<string, HttpReply>()
-  const stats: QboServerStats = { requests: 0, throttled: 0, byOperation: {}, minorVersions: new Set(), admittedAt: [] }
+  const stats: QboServerStats = { requests: 0, throttled: 0, throttledBy: {}, byOperation: {}, minorVersions: new Set(), admittedAt: [] }
 
-  const handleApi = async (request: IncomingMessage, response: ServerResponse, info: RequestInfo, url: URL): Promise<void> => {
+  const handleApi = async (request: IncomingMessage, response: ServerResponse, info: RequestInfo, url: URL, arrivedAt: Date): Promise<void> => {
     const body = await readBody(request)
     stats.requests++
     stats.byOperation[info.operation] = (stats.byOperation[info.operation] ?? 0) + 1
     stats.minorVersions.add(url.searchParams.get("minorversion") ?? "")
+    // QBO counts a request when it arrives (its headers are in), before working on it, and holds it as "in flight"
+    // until answered.
+    const injected = injector.take("throttle", info) !== undefined
+    const broken = injected || limiter === null ? null : limiter.admit(arrivedAt.getTime(), info.operation === "batch")
+    if (injected || broken !== null) {
+      stats.throttled++
+      if (broken !== null) stats.throttledBy[broken] = (stats.throttledBy[broken] ?? 0) + 1
+      return send(response, { status: 429, headers: { "content-type": "application/xml" }, body: throttleXml(arrivedAt) })
+    }
+    if (limiter !== null) response.once("close", () => limiter.answered())
+    stats.admittedAt.push(arrivedAt.getTime())
+    const { answerLatency } = options
+    if (answerLatency !== undefined) await sleep(answerLatency.minMillis + Math.random() * (answerLatency.maxMillis - answerLatency.minMillis))
     const latency = injector.take("latency", info)
     if (latency !== undefined) await sleep(latency.millis)
     if (injector.take("drop", info, (rule) => rule.phase === "beforeExecute") !== undefined) {
@@ -124,12 +144,6 @@ export const startQboServer = async (options: QboServerOptions): Promise<QboServ
       const failureBody = access.status === 401 ? authenticationFailedBody(access.detail, at) : authorizationFailedBody(at)
       return send(response, { status: access.status, headers: { "content-type": "application/json" }, body: failureBody })
     }
-    const throttled = injector.take("throttle", info) !== undefined || (limiter !== null && !limiter.admit(at.getTime(), info.operation === "batch"))
-    if (throttled) {
-      stats.throttled++
-      return send(response, { status: 429, headers: { "content-type": "application/xml" }, body: throttleXml(at) })
-    }
-    stats.admittedAt.push(at.getTime())
     const requestId = url.searchParams.get("requestid")
     const replayKey = requestId === null ? null : `${realmId}:${requestId}`
     const replay = replayKey === null ? undefined : replays.get(replayKey)
@@ -163,9 +177,10 @@ export const startQboServer = async (options: QboServerOptions): Promise<QboServ
   }
 
   const server = createServer((request, response) => {
+    const arrivedAt = new Date(now())
     const url = new URL(request.url ?? "/", "http://127.0.0.1")
     const info: RequestInfo = { operation: classify(request.method ?? "GET", url.pathname), method: request.method ?? "GET", url: `${url.pathname}${url.search}` }
-    const handled = apiPath.test(url.pathname) ? handleApi(request, response, info, url) : handleOAuth(request, response, url)
+    const handled = apiPath.test(url.pathname) ? handleApi(request, response, info, url, arrivedAt) : handleOAuth(request, response, url)
     handled.catch((error: unknown) => {
       if (!response.headersSent) {
         send(response, { status: 500, headers: { "content-type": "text/plain" }, body: `local QBO server error: ${String(error)}` })

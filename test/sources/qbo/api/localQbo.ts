@@ -1,5 +1,4 @@
 import { createServer } from "node:net"
-import { NodeHttpClient } from "@effect/platform-node"
 import { DateTime, Duration, Effect, Layer, Redacted, type Scope } from "effect"
 import { QboAuth } from "../../../../sources/qbo/api/QboAuth.ts"
 import { QboClient } from "../../../../sources/qbo/api/QboClient.ts"
@@ -7,6 +6,7 @@ import { defaultQboClientOptions, type QboClientOptions, QboClientSettings } fro
 import { QboConfig } from "../../../../sources/qbo/api/QboConfig.ts"
 import { QboTokenSet } from "../../../../sources/qbo/api/QboTokenSet.ts"
 import { QboTokenStore } from "../../../../sources/qbo/api/QboTokenStore.ts"
+import { qboHttpClientLayer } from "../../../../sources/qbo/api/QboWireTime.ts"
 import { type QboServer, type QboServerOptions, startQboServer } from "../../../servers/qbo/QboServer.ts"
 
 /** A local QBO server for the length of the test's scope. */
@@ -58,7 +58,7 @@ export const localQboLayer = (server: QboServer, options: LocalQboLayerOptions =
   return QboClient.Default.pipe(
     Layer.provideMerge(auth),
     Layer.provide(Layer.succeed(QboClientSettings, { ...fastOptions, ...options.client })),
-    Layer.provide(NodeHttpClient.layerUndici),
+    Layer.provide(qboHttpClientLayer),
     Layer.provideMerge(config)
   )
 }
