@@ -5,6 +5,7 @@ import { type CodeUnits, codeUnitsOf } from "../similarity/codeUnitJaroWinkler.t
 import type { Comparison, LevelTest } from "./Comparison.ts"
 import {
   anyNickname,
+  anyOwnWordsDiffer,
   anySameEnding,
   anySameLocalPart,
   anyWithinEdits,
@@ -28,7 +29,8 @@ const EDIT_DISTANCE = 4
 const SAME_ENDING = 5
 const SAME_LOCAL_PART = 6
 const MISTYPED_EMAIL = 7
-const ELSE = 8
+const OWN_WORDS_DIFFER = 8
+const ELSE = 9
 
 /** Small integers rather than the tags, so that the level loop switches on numbers; the union keeps it exhaustive. */
 type Kind =
@@ -40,12 +42,13 @@ type Kind =
   | typeof SAME_ENDING
   | typeof SAME_LOCAL_PART
   | typeof MISTYPED_EMAIL
+  | typeof OWN_WORDS_DIFFER
   | typeof ELSE
 
 /** A level test as flat data of one shape, so the loop over levels reads it without a call through a closure. */
 interface CompiledTest {
   readonly kind: Kind
-  /** The JW threshold, the edit budget or the ending length. */
+  /** The JW threshold, the edit budget, the ending length, or the JW below which own words differ. */
   readonly bound: number
   readonly crossing: Crossing | null
   /** The name columns a mistyped email must not be built from. */
@@ -74,6 +77,8 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
       return plain(SAME_ENDING, t.length)
     case "SameLocalPart":
       return plain(SAME_LOCAL_PART)
+    case "OwnWordsDiffer":
+      return plain(OWN_WORDS_DIFFER, t.below)
     case "Else":
       return plain(ELSE)
   }
@@ -141,6 +146,9 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           pass = near === MISTYPED
           break
         }
+        case OWN_WORDS_DIFFER:
+          pass = anyOwnWordsDiffer(column, t.bound, i, j)
+          break
         case ELSE:
           pass = true
           break

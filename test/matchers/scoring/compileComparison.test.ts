@@ -64,10 +64,18 @@ describe("default comparison levels", () => {
     expect(levelOf("lastName", { lastName: "Smith" }, { lastName: "Smyth" })).toBe("JW")
   })
 
-  it("company: exact after legal forms, fuzzy, differs", () => {
+  it("company: exact after legal forms, own words unlike, fuzzy, differs", () => {
     expect(levelOf("companyName", { companyName: "Acme Pools LLC" }, { companyName: "ACME POOLS, INC." })).toBe("exact")
     expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Acme Pool" })).toBe("JW")
-    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Blue Water Services" })).toBe("differs")
+    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Blue Water Services" })).toBe("names its own words differently")
+    // As alike as a typo over the whole name, yet two firms: their own words are "johnson" and "jackson".
+    expect(levelOf("companyName", { companyName: "Johnson Realty Group" }, { companyName: "Jackson Realty Group" })).toBe(
+      "names its own words differently"
+    )
+    expect(levelOf("companyName", { companyName: "Palm Harbor HOA" }, { companyName: "Palm Harbour Homeowners Association" })).toBe("JW")
+    // Words that only say what kind of business it is pass no judgement; the whole names then decide.
+    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Acme Pool Service" })).toBe("JW")
+    expect(levelOf("companyName", { companyName: "Pool Services" }, { companyName: "Property Management Group" })).toBe("differs")
   })
 
   it("email: exact after folding, same mailbox elsewhere, a typo, differs", () => {

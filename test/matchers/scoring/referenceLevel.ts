@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein"
+import { organisationKindWords } from "../../../matchers/normalize/companyName.ts"
 import { streetParts } from "../../../matchers/prepare/FieldName.ts"
 import type { PreparedRecords } from "../../../matchers/prepare/PreparedRecords.ts"
 import type { Comparison, LevelTest } from "../../../matchers/scoring/Comparison.ts"
@@ -53,6 +54,11 @@ const passes = (records: PreparedRecords, field: Comparison["field"], test: Leve
       return some(as, bs, (a, b) => a.length >= test.length && b.length >= test.length && a.slice(-test.length) === b.slice(-test.length))
     case "SameLocalPart":
       return some(as, bs, (a, b) => a.lastIndexOf("@") > 0 && a.slice(0, a.lastIndexOf("@")) === b.slice(0, b.lastIndexOf("@")))
+    case "OwnWordsDiffer": {
+      const kinds = organisationKindWords
+      const own = (x: string, y: string) => x.split(" ").filter((w) => !kinds.has(w) && !y.split(" ").includes(w)).join(" ")
+      return some(as, bs, (a, b) => own(a, b) !== "" && own(b, a) !== "" && jaroWinkler(own(a, b), own(b, a)) < test.below)
+    }
     case "Else":
       return true
   }
