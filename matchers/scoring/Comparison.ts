@@ -16,7 +16,11 @@ export type LevelTest =
    * shared word are told apart and one crossing is not counted by two comparisons.
    */
   | { readonly _tag: "Swapped"; readonly other: FieldName; readonly both: boolean }
-  | { readonly _tag: "JaroWinkler"; readonly atLeast: number }
+  /**
+   * Jaro-Winkler similarity at least `atLeast`. With `sameNumbers`, only between values holding the same numbers:
+   * "52nd St" and "62nd St" are two streets, however alike their spelling.
+   */
+  | { readonly _tag: "JaroWinkler"; readonly atLeast: number; readonly sameNumbers?: boolean }
   /**
    * At most `atMost` edits apart. With `notBuiltFrom`, two different mailbox names at one domain that differ only
    * around the names the two records share in those fields make the field weigh nothing, as if missing: each

@@ -1,3 +1,4 @@
+import { streetNumbers } from "../normalize/numberedStreet.ts"
 import { streetParts } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
@@ -7,6 +8,7 @@ import {
   anyNickname,
   anyOwnWordsDiffer,
   anySameEnding,
+  anySameText,
   anySameLocalPart,
   anyWithinEdits,
   bestJaroWinklerAbove,
@@ -53,10 +55,12 @@ interface CompiledTest {
   readonly crossing: Crossing | null
   /** The name columns a mistyped email must not be built from. */
   readonly names: ReadonlyArray<ValueColumn>
+  /** A JW level that needs the same numbers in both values ("52nd St" and "62nd St" are two streets). */
+  readonly sameNumbers: boolean
 }
 
 const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeUnits, t: LevelTest): CompiledTest => {
-  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [] })
+  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [], sameNumbers: false })
   switch (t._tag) {
     case "Exact":
       return plain(EXACT)
@@ -65,14 +69,14 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
-      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [] }
+      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [], sameNumbers: false }
     }
     case "JaroWinkler":
-      return plain(JARO_WINKLER, t.atLeast)
+      return { ...plain(JARO_WINKLER, t.atLeast), sameNumbers: t.sameNumbers === true }
     case "EditDistance":
       return t.notBuiltFrom === undefined
         ? plain(EDIT_DISTANCE, t.atMost)
-        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]) }
+        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]), sameNumbers: false }
     case "SameEnding":
       return plain(SAME_ENDING, t.length)
     case "SameLocalPart":
@@ -98,6 +102,8 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
   const nicknames = records.nicknames
   const units = codeUnitsOf(comparison.levels.some((l) => l.test._tag === "JaroWinkler" || l.test._tag === "Swapped") ? column.values : [])
   const tests = comparison.levels.map((l) => compileTest(records, column, units, l.test))
+  // The numbers in each value, worked out once per value, for the JW levels that need them to agree.
+  const numbers = tests.some((t) => t.sameNumbers) ? column.values.map(streetNumbers) : []
   const lastAt = Int32Array.from(tests.some((t) => t.kind === SAME_LOCAL_PART || t.kind === MISTYPED_EMAIL) ? column.values : [], (v) => v.lastIndexOf("@"))
   const count = tests.length
   // Below the lowest JW threshold a similarity's exact value does not change the level.
@@ -129,7 +135,7 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           break
         case JARO_WINKLER:
           if (similarity < 0) similarity = bestJaroWinklerAbove(column, units, floor, i, j)
-          pass = similarity >= t.bound
+          pass = similarity >= t.bound && (!t.sameNumbers || anySameText(column, numbers, i, j))
           break
         case EDIT_DISTANCE:
           pass = anyWithinEdits(column, t.bound, i, j)

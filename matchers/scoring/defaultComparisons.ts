@@ -11,6 +11,7 @@ const level = (
 const exact = { _tag: "Exact" } as const
 const otherwise = { _tag: "Else" } as const
 const jw = (atLeast: number) => ({ _tag: "JaroWinkler", atLeast }) as const
+const numbered = (atLeast: number) => ({ _tag: "JaroWinkler", atLeast, sameNumbers: true }) as const
 const edits = (atMost: number) => ({ _tag: "EditDistance", atMost }) as const
 
 /**
@@ -75,8 +76,8 @@ export const defaultComparisons: ReadonlyArray<Comparison> = [
     field: "street",
     levels: [
       level("exact", exact, 0.85, 0.01, true),
-      level("JW", jw(0.92), 0.08, 0.005),
-      level("JW", jw(0.8), 0.03, 0.05),
+      level("JW", numbered(0.92), 0.08, 0.005),
+      level("JW", numbered(0.8), 0.03, 0.05),
       level("differs", otherwise, 0.04, 0.935)
     ]
   },

@@ -257,3 +257,15 @@ export const anyOwnWordsDiffer = (column: ValueColumn, below: number, i: number,
   }
   return false
 }
+
+/** Some value of record i and some value of record j map to the same text in `textOf` (indexed by value id). */
+export const anySameText = (column: ValueColumn, textOf: ReadonlyArray<string>, i: number, j: number): boolean => {
+  const { offsets, items } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = textOf[items[x] ?? 0]
+    for (let y = offsets[j] ?? 0; y < be; y++) if (textOf[items[y] ?? 0] === a) return true
+  }
+  return false
+}

@@ -127,6 +127,13 @@ describe("default comparison levels", () => {
     expect(levelOf("zip", at("1 Main St", "33609"), at("1 Main St", "90210"))).toBe("differs")
   })
 
+  it("street: numbered streets are one street however the number is written, and two when the numbers differ", () => {
+    expect(levelOf("street", at("4410 N 52nd St"), at("4410 North Fifty-Second Street"))).toBe("exact")
+    expect(levelOf("street", at("4410 N 52nd St"), at("4410 N 62nd St"))).toBe("differs")
+    expect(levelOf("street", at("4410 E 52nd St"), at("4410 E 52nd Ave"))).toBe("JW")
+    expect(levelOf("street", at("10 Highway 19"), at("10 Highway 17"))).toBe("differs")
+  })
+
   it("a PO box neither agrees nor disagrees with a street address", () => {
     expect(levelOf("houseNumber", at("PO Box 12"), at("12 Main St"))).toBe("missing")
     expect(levelOf("street", at("PO Box 12"), at("12 Main St"))).toBe("missing")

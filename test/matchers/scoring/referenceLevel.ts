@@ -32,8 +32,11 @@ const passes = (records: PreparedRecords, field: Comparison["field"], test: Leve
         some(from, valuesOf(records, test.other, to), (a, b) => a === b || (test.both && jaroWinkler(b, a) >= 0.92))
       return test.both ? crosses(as, j) && crosses(bs, i) : crosses(as, j) || crosses(bs, i)
     }
-    case "JaroWinkler":
-      return Math.max(0, ...as.flatMap((a) => bs.map((b) => jaroWinkler(a, b)))) >= test.atLeast
+    case "JaroWinkler": {
+      const numbers = (v: string) => (v.match(/\d+/g) ?? []).join(" ")
+      const sameNumbers = test.sameNumbers !== true || some(as, bs, (a, b) => numbers(a) === numbers(b))
+      return sameNumbers && Math.max(0, ...as.flatMap((a) => bs.map((b) => jaroWinkler(a, b)))) >= test.atLeast
+    }
     case "EditDistance": {
       const names = test.notBuiltFrom ?? []
       const shared = names.flatMap((f) => valuesOf(records, f, i).filter((v) => v.length >= 3 && valuesOf(records, f, j).includes(v)))
