@@ -1,5 +1,6 @@
 import type { PostalAddress } from "../../pipeline/domain/PomRecords.ts"
 import { foldText, foldWords } from "./foldText.ts"
+import { numberStreetWords } from "./numberedStreet.ts"
 import { directionals, stateCodes, streetSuffixes, unitDesignators } from "./uspsAbbreviations.ts"
 
 /** A street address split into the parts a match compares; "" marks a part the address does not have. */
@@ -105,7 +106,7 @@ const splitStreet = (raw: string): StreetParts => {
       streetWords = streetWords.slice(1)
     }
   }
-  return { houseNumber, streetName: abbreviateStreet(streetWords).join(" "), unit: unitWords.join(""), isPoBox: false }
+  return { houseNumber, streetName: abbreviateStreet(numberStreetWords(streetWords)).join(" "), unit: unitWords.join(""), isPoBox: false }
 }
 
 /** Normalises the street line of an address: "123 1/2 N Main Street Apt 4B" → "123h", "n main st", "4b". */

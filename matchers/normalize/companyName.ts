@@ -52,3 +52,15 @@ export const normalizeCompanyName = (raw: string): string => {
   }
   return ws.join(" ")
 }
+
+/**
+ * Words that say what kind of organisation a business is rather than which one: "Johnson Realty Group" and
+ * "Jackson Realty Group" differ in "johnson" and "jackson" alone, and "Heron Bay HOA" and "Heron Bay Swim Club"
+ * in no word that names anyone. Folded as `normalizeCompanyName` leaves them.
+ */
+export const organisationKindWords: ReadonlySet<string> = new Set([
+  "hoa", "poa", "association", "assn", "assoc", "community", "condominium", "condominiums", "condo", "condos",
+  "owners", "homeowners", "club", "swim", "apartments", "apartment", "villas", "townhomes", "townhouses", "estates",
+  "property", "properties", "management", "mgmt", "group", "realty", "real", "estate", "rentals", "rental",
+  "vacation", "holdings", "investments", "services", "service", "home", "homes", "pool", "pools", "and", "of"
+])

@@ -21,7 +21,11 @@ export type LevelTest =
    * shared word are told apart and one crossing is not counted by two comparisons.
    */
   | { readonly _tag: "Swapped"; readonly other: FieldName; readonly both: boolean }
-  | { readonly _tag: "JaroWinkler"; readonly atLeast: number }
+  /**
+   * Jaro-Winkler similarity at least `atLeast`. With `sameNumbers`, only between values holding the same numbers:
+   * "52nd St" and "62nd St" are two streets, however alike their spelling.
+   */
+  | { readonly _tag: "JaroWinkler"; readonly atLeast: number; readonly sameNumbers?: boolean }
   /**
    * At most `atMost` edits apart. With `notBuiltFrom`, two different mailbox names at one domain that differ only
    * around the names the two records share in those fields make the field weigh nothing, as if missing: each
@@ -36,6 +40,13 @@ export type LevelTest =
   | { readonly _tag: "SameEnding"; readonly length: number }
   /** Email addresses with one mailbox name at different providers. */
   | { readonly _tag: "SameLocalPart" }
+  /**
+   * Business names that each have words of their own, unlike the other's (Jaro-Winkler of those words below
+   * `below`), leaving out shared words and words that only say what kind of organisation it is: "Johnson Realty
+   * Group" and "Jackson Realty Group" name two firms, though the whole names are as alike as a typo. A name whose
+   * own words are all of that kind (or none) passes no judgement: "Acme Pools" and "Acme Pool Service".
+   */
+  | { readonly _tag: "OwnWordsDiffer"; readonly below: number }
   | { readonly _tag: "Else" }
 
 export interface ComparisonLevel {
@@ -45,8 +56,13 @@ export interface ComparisonLevel {
   readonly m: number
   /** P(level | different customers) to fall back on when there are too few records to estimate it. */
   readonly u: number
-  /** Weigh an exact agreement by how rare the shared value is (a shared "Zbikowski" says more than "Smith"). */
-  readonly termFrequency?: boolean
+  /**
+   * Weigh an exact agreement by how rare the shared value is (a shared "Zbikowski" says more than "Smith").
+   * `"common values only"` only ever weakens it: a phone or e-mail is expected to be one household's, so its
+   * being rare says nothing more, while one held by many records (a main line on every site of an organisation)
+   * says little.
+   */
+  readonly termFrequency?: boolean | "common values only"
 }
 
 export interface Comparison {

@@ -58,6 +58,9 @@ const fitM = (
   })
 }
 
+/** The fewest records one customer is taken to have: a POM account and a QBO customer. */
+const OWN_RECORDS = 2
+
 /** How far the correction below may lower a u: a tenth, so one wrong m cannot make a level all-deciding. */
 const MAX_U_CORRECTION = 10
 
@@ -114,13 +117,25 @@ export const trainModel = (input: {
     if (comparison.levels[0]?.test._tag === "Exact") for (let l = 2; l < out.length; l++) out[l] = Math.min(out[l] ?? 0, out[1] ?? 0)
     return out
   })
+  // The records one customer has, on average over the records: 2 for a POM account and its QBO customer, more
+  // where people are typed again and again. Only a value held beyond that is common.
+  const ownRecords = Math.max(OWN_RECORDS, 1 + (2 * expectedMatches) / Math.max(n, 1))
   const exactWeightByValue = comparisons.map((c, i) => {
-    if (c.levels[0]?.termFrequency !== true) return null
+    const termFrequency = c.levels[0]?.termFrequency ?? false
+    if (termFrequency === false) return null
     const column = records.columns[c.field]
     const mExact = m[i]?.[0] ?? 1
     // Value counts include the duplicates too: scale them as the field's exact-agreement u was corrected.
     const correction = (u[i]?.[0] ?? 1) / (input.u[i]?.[0] ?? 1)
     const filled = Math.max(column.filled, 1)
+    if (termFrequency === "common values only") {
+      const plain = weights[i]?.[1] ?? 0
+      // The records of one customer share its phone as a matter of course: only holders beyond them make a
+      // value common, and an agreement on it weaker than on a phone one customer holds.
+      return Float64Array.from(column.counts, (count) =>
+        count <= ownRecords ? plain : Math.min(plain, log2(mExact / ((count - ownRecords) / filled)))
+      )
+    }
     return Float64Array.from(column.counts, (count) => log2(mExact / Math.max((correction * count) / filled, 1e-9)))
   })
   return {

@@ -1,3 +1,4 @@
+import { streetNumbers } from "../normalize/numberedStreet.ts"
 import { streetParts } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
@@ -6,7 +7,9 @@ import type { Comparison, LevelTest } from "./Comparison.ts"
 import {
   anyInitial,
   anyNickname,
+  anyOwnWordsDiffer,
   anySameEnding,
+  anySameText,
   anySameLocalPart,
   anyWithinEdits,
   bestJaroWinklerAbove,
@@ -29,8 +32,9 @@ const EDIT_DISTANCE = 4
 const SAME_ENDING = 5
 const SAME_LOCAL_PART = 6
 const MISTYPED_EMAIL = 7
-const ELSE = 8
-const INITIAL = 9
+const OWN_WORDS_DIFFER = 8
+const ELSE = 9
+const INITIAL = 10
 
 /** Small integers rather than the tags, so that the level loop switches on numbers; the union keeps it exhaustive. */
 type Kind =
@@ -42,21 +46,24 @@ type Kind =
   | typeof SAME_ENDING
   | typeof SAME_LOCAL_PART
   | typeof MISTYPED_EMAIL
+  | typeof OWN_WORDS_DIFFER
   | typeof ELSE
   | typeof INITIAL
 
 /** A level test as flat data of one shape, so the loop over levels reads it without a call through a closure. */
 interface CompiledTest {
   readonly kind: Kind
-  /** The JW threshold, the edit budget or the ending length. */
+  /** The JW threshold, the edit budget, the ending length, or the JW below which own words differ. */
   readonly bound: number
   readonly crossing: Crossing | null
   /** The name columns a mistyped email must not be built from. */
   readonly names: ReadonlyArray<ValueColumn>
+  /** A JW level that needs the same numbers in both values ("52nd St" and "62nd St" are two streets). */
+  readonly sameNumbers: boolean
 }
 
 const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeUnits, t: LevelTest): CompiledTest => {
-  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [] })
+  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [], sameNumbers: false })
   switch (t._tag) {
     case "Exact":
       return plain(EXACT)
@@ -67,18 +74,20 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
-      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [] }
+      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [], sameNumbers: false }
     }
     case "JaroWinkler":
-      return plain(JARO_WINKLER, t.atLeast)
+      return { ...plain(JARO_WINKLER, t.atLeast), sameNumbers: t.sameNumbers === true }
     case "EditDistance":
       return t.notBuiltFrom === undefined
         ? plain(EDIT_DISTANCE, t.atMost)
-        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]) }
+        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]), sameNumbers: false }
     case "SameEnding":
       return plain(SAME_ENDING, t.length)
     case "SameLocalPart":
       return plain(SAME_LOCAL_PART)
+    case "OwnWordsDiffer":
+      return plain(OWN_WORDS_DIFFER, t.below)
     case "Else":
       return plain(ELSE)
   }
@@ -98,6 +107,8 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
   const nicknames = records.nicknames
   const units = codeUnitsOf(comparison.levels.some((l) => l.test._tag === "JaroWinkler" || l.test._tag === "Swapped") ? column.values : [])
   const tests = comparison.levels.map((l) => compileTest(records, column, units, l.test))
+  // The numbers in each value, worked out once per value, for the JW levels that need them to agree.
+  const numbers = tests.some((t) => t.sameNumbers) ? column.values.map(streetNumbers) : []
   const lastAt = Int32Array.from(tests.some((t) => t.kind === SAME_LOCAL_PART || t.kind === MISTYPED_EMAIL) ? column.values : [], (v) => v.lastIndexOf("@"))
   const count = tests.length
   // Below the lowest JW threshold a similarity's exact value does not change the level.
@@ -132,7 +143,7 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           break
         case JARO_WINKLER:
           if (similarity < 0) similarity = bestJaroWinklerAbove(column, units, floor, i, j)
-          pass = similarity >= t.bound
+          pass = similarity >= t.bound && (!t.sameNumbers || anySameText(column, numbers, i, j))
           break
         case EDIT_DISTANCE:
           pass = anyWithinEdits(column, t.bound, i, j)
@@ -149,6 +160,9 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           pass = near === MISTYPED
           break
         }
+        case OWN_WORDS_DIFFER:
+          pass = anyOwnWordsDiffer(column, t.bound, i, j)
+          break
         case ELSE:
           pass = true
           break

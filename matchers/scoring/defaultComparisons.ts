@@ -1,11 +1,17 @@
 import type { Comparison, ComparisonLevel } from "./Comparison.ts"
 
-const level = (label: string, test: ComparisonLevel["test"], m: number, u: number, termFrequency = false): ComparisonLevel =>
-  termFrequency ? { label, test, m, u, termFrequency } : { label, test, m, u }
+const level = (
+  label: string,
+  test: ComparisonLevel["test"],
+  m: number,
+  u: number,
+  termFrequency: NonNullable<ComparisonLevel["termFrequency"]> = false
+): ComparisonLevel => (termFrequency === false ? { label, test, m, u } : { label, test, m, u, termFrequency })
 
 const exact = { _tag: "Exact" } as const
 const otherwise = { _tag: "Else" } as const
 const jw = (atLeast: number) => ({ _tag: "JaroWinkler", atLeast }) as const
+const numbered = (atLeast: number) => ({ _tag: "JaroWinkler", atLeast, sameNumbers: true }) as const
 const edits = (atMost: number) => ({ _tag: "EditDistance", atMost }) as const
 
 /**
@@ -39,15 +45,16 @@ export const defaultComparisons: ReadonlyArray<Comparison> = [
     field: "companyName",
     levels: [
       level("exact", exact, 0.85, 0.001, true),
+      level("names its own words differently", { _tag: "OwnWordsDiffer", below: 0.8 }, 0.005, 0.3),
       level("JW", jw(0.92), 0.08, 0.002),
       level("JW", jw(0.8), 0.03, 0.02),
-      level("differs", otherwise, 0.04, 0.977)
+      level("differs", otherwise, 0.035, 0.677)
     ]
   },
   {
     field: "email",
     levels: [
-      level("exact", exact, 0.85, 0.00001),
+      level("exact", exact, 0.85, 0.00001, "common values only"),
       level("same mailbox name", { _tag: "SameLocalPart" }, 0.03, 0.0001),
       level("one or two characters off", { _tag: "EditDistance", atMost: 2, notBuiltFrom: ["firstName", "lastName"] }, 0.04, 0.0001),
       level("differs", otherwise, 0.08, 0.999)
@@ -56,7 +63,7 @@ export const defaultComparisons: ReadonlyArray<Comparison> = [
   {
     field: "phone",
     levels: [
-      level("exact", exact, 0.85, 0.00001),
+      level("exact", exact, 0.85, 0.00001, "common values only"),
       level("same last 7 digits", { _tag: "SameEnding", length: 7 }, 0.03, 0.0001),
       level("one digit off", edits(1), 0.04, 0.0001),
       level("differs", otherwise, 0.08, 0.9998)
@@ -70,8 +77,8 @@ export const defaultComparisons: ReadonlyArray<Comparison> = [
     field: "street",
     levels: [
       level("exact", exact, 0.85, 0.01, true),
-      level("JW", jw(0.92), 0.08, 0.005),
-      level("JW", jw(0.8), 0.03, 0.05),
+      level("JW", numbered(0.92), 0.08, 0.005),
+      level("JW", numbered(0.8), 0.03, 0.05),
       level("differs", otherwise, 0.04, 0.935)
     ]
   },

@@ -58,3 +58,10 @@ export const fieldWeights = (weigher: FieldWeigher, levels: Uint8Array, row: num
     out[c] = l === 0 ? 0 : l === 1 ? exactWeight(weigher, c, i, j) : (byLevel[c * stride + l] ?? 0)
   }
 }
+
+/**
+ * True when comparison c, at its exact level with weight `weight`, agreed on a value its term frequencies weigh
+ * below a plain exact agreement: a value common in the data.
+ */
+export const agreesOnCommonValue = (weigher: FieldWeigher, c: number, level: number, weight: number): boolean =>
+  level === 1 && weigher.termFrequency[c] !== null && weight < (weigher.byLevel[c * weigher.stride + 1] ?? 0)

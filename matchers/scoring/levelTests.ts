@@ -1,6 +1,7 @@
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
 import type { NicknameTable } from "../normalize/NicknameTable.ts"
-import { type CodeUnits, jaroWinklerAt, jaroWinklerCeiling } from "../similarity/codeUnitJaroWinkler.ts"
+import { organisationKindWords } from "../normalize/companyName.ts"
+import { type CodeUnits, codeUnitsOf, jaroWinklerAt, jaroWinklerCeiling } from "../similarity/codeUnitJaroWinkler.ts"
 import { withinEdits } from "../similarity/withinEdits.ts"
 
 /*
@@ -241,3 +242,45 @@ const crossesOneWay = (s: Crossing, from: number, to: number): boolean => {
  */
 export const swapped = (s: Crossing, i: number, j: number): boolean =>
   s.both ? crossesOneWay(s, i, j) && crossesOneWay(s, j, i) : crossesOneWay(s, i, j) || crossesOneWay(s, j, i)
+
+/** The words of `name` that `other` lacks, leaving out words that only say what kind of organisation it is. */
+const ownWords = (name: string, other: ReadonlyArray<string>): string =>
+  name
+    .split(" ")
+    .filter((w) => !organisationKindWords.has(w) && !other.includes(w))
+    .join(" ")
+
+/**
+ * Both names have words of their own and those are unlike: see `OwnWordsDiffer`. Only pairs of differently
+ * spelled business names get here, few enough that building the words per pair costs nothing that matters.
+ */
+export const ownWordsDiffer = (a: string, b: string, below: number): boolean => {
+  const own = ownWords(a, b.split(" "))
+  const otherOwn = ownWords(b, a.split(" "))
+  if (own === "" || otherOwn === "") return false
+  const units = codeUnitsOf([own, otherOwn])
+  return jaroWinklerAt(units, 0, units, 1) < below
+}
+
+export const anyOwnWordsDiffer = (column: ValueColumn, below: number, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = values[items[x] ?? 0] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) if (ownWordsDiffer(a, values[items[y] ?? 0] ?? "", below)) return true
+  }
+  return false
+}
+
+/** Some value of record i and some value of record j map to the same text in `textOf` (indexed by value id). */
+export const anySameText = (column: ValueColumn, textOf: ReadonlyArray<string>, i: number, j: number): boolean => {
+  const { offsets, items } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = textOf[items[x] ?? 0]
+    for (let y = offsets[j] ?? 0; y < be; y++) if (textOf[items[y] ?? 0] === a) return true
+  }
+  return false
+}

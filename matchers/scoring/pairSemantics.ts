@@ -6,11 +6,13 @@ import type { Comparison } from "./Comparison.ts"
  * What a pair means depends on where its records come from. A POM account is one serviced property, so two POM
  * accounts are the same account only at the same property: one payer with several pools is several accounts, not
  * duplicates. A QBO customer is a payer, and its billing address may be an office or a landlord's, not the pool:
- * for QBO–QBO and POM–QBO pairs an address disagreement is weak evidence. Not so for another house on the street
- * of a POM account's property: the property is where the crew goes every week, so its address is right, and a
- * billing address elsewhere is an office or a home up north, hardly ever the house next door, where a relative or
- * a neighbour lives. Between two QBO customers (and the rows of a labelled data set, read as payers) a house number
- * is mistyped too often for that: Febrl's duplicates differ in it all the time.
+ * for QBO–QBO and POM–QBO pairs an address disagreement is weak evidence, unless the other address is on the same
+ * street (another site, not a billing address). Not so for another house on the street of a POM account's property:
+ * the property is where the crew goes every week, so its address is right, and a billing address elsewhere is an
+ * office or a home up north, hardly ever the house next door, where a relative or a neighbour lives. Between two QBO
+ * customers (and the rows of a labelled data set, read as payers) a house number is mistyped too often for that:
+ * Febrl's duplicates differ in it all the time. Whatever the systems, two records naming different businesses are
+ * two customers.
  */
 
 /** POM–POM: one serviced property each; POM–QBO: a property and a payer; QBO–QBO: two payers. */
@@ -34,6 +36,13 @@ export const DIFFERENT_PROPERTY_WEIGHT = -40
  */
 export const NEXT_DOOR_WEIGHT = -12
 
+/**
+ * The match weight (bits) of two records that both name a business and name different ones ("Palace Court" and
+ * "Empress Court"), whatever else they share: one manager's phone, e-mail and office on every community it runs,
+ * or one building's number, street and ZIP, are expected of different businesses, not evidence of one.
+ */
+export const DIFFERENT_BUSINESS_WEIGHT = -40
+
 /** Share of payers whose QBO billing address is somewhere other than the property (an office, a landlord). */
 export const BILLING_ELSEWHERE = 0.2
 
@@ -54,27 +63,33 @@ export interface PairSemantics {
   readonly otherPropertyFrom: Uint8Array
   /** Per comparison, 1 when it compares a part naming the town or region (city, state, ZIP). */
   readonly place: Uint8Array
-  /**
-   * Per comparison of the street name, the last of its levels that still means the same street (exact, or spelled
-   * within the close Jaro-Winkler level); 0 for the others.
-   */
-  readonly sameStreetThrough: Uint8Array
+  /** Per comparison, bit l set when its level l means two different businesses (company names only). */
+  readonly otherBusiness: Uint32Array
+  /** Per comparison of the street, the last level that still means the same street (exact or a typo); else 0. */
+  readonly sameStreetUpTo: Uint8Array
+  /** Per comparison, 1 when it tells sites on one street apart (house number, unit). */
+  readonly site: Uint8Array
+  /** Per comparison, 1 for the company name, 2 for a contact (phone, e-mail): what an organisation shares. */
+  readonly organisation: Uint8Array
   /** Per comparison of the house number, the first of its levels that means another house (any short of exact). */
   readonly otherHouseFrom: Uint8Array
 }
 
-/** A Jaro-Winkler level at least this close still names the same thing (a typo), one below it may not. */
-const SAME_SPELLING_SIMILARITY = 0.9
+/** A Jaro-Winkler this close is a typo of one street name; below it, two names alike by chance ("Oak" and "Oaks"). */
+const SAME_STREET_SIMILARITY = 0.9
 
-/** The number of leading levels of a comparison of `field` that mean agreement: no fuzzier than a close spelling. */
-const agreeingLevels = (c: Comparison, field: FieldName): number => {
-  if (c.field !== field) return 0
-  let through = 0
+const otherBusinessLevels = (c: Comparison): number =>
+  c.field !== "companyName"
+    ? 0
+    : c.levels.reduce((mask, l, k) => (l.test._tag === "OwnWordsDiffer" || l.test._tag === "Else" ? mask | (1 << (k + 1)) : mask), 0)
+
+const sameStreetUpTo = (c: Comparison): number => {
+  if (c.field !== "street") return 0
+  let last = 0
   c.levels.forEach((l, k) => {
-    const agrees = l.test._tag === "JaroWinkler" ? l.test.atLeast >= SAME_SPELLING_SIMILARITY : l.test._tag !== "Else"
-    if (agrees && through === k) through = k + 1
+    if (l.test._tag === "Exact" || (l.test._tag === "JaroWinkler" && l.test.atLeast >= SAME_STREET_SIMILARITY)) last = k + 1
   })
-  return through
+  return last
 }
 
 export const pairSemantics = (comparisons: ReadonlyArray<Comparison>): PairSemantics => ({
@@ -83,9 +98,73 @@ export const pairSemantics = (comparisons: ReadonlyArray<Comparison>): PairSeman
     c.field === "houseNumber" && c.levels[0]?.test._tag === "Exact" ? 2 : propertyFields.has(c.field) ? c.levels.length : 0
   ),
   place: Uint8Array.from(comparisons, (c) => (placeFields.has(c.field) ? 1 : 0)),
-  sameStreetThrough: Uint8Array.from(comparisons, (c) => agreeingLevels(c, "street")),
+  otherBusiness: Uint32Array.from(comparisons, otherBusinessLevels),
+  sameStreetUpTo: Uint8Array.from(comparisons, sameStreetUpTo),
+  site: Uint8Array.from(comparisons, (c) => (c.field === "houseNumber" || c.field === "unit" ? 1 : 0)),
+  organisation: Uint8Array.from(comparisons, (c) => (c.field === "companyName" ? 1 : c.field === "phone" || c.field === "email" ? 2 : 0)),
   otherHouseFrom: Uint8Array.from(comparisons, (c) => (c.field === "houseNumber" && c.levels[0]?.test._tag === "Exact" ? 2 : 0))
 })
+
+/**
+ * A contact held by more records than one customer has (a main line, an office mailbox) is an organisation's, and
+ * so is a company name: agreeing on several of them says one thing, that the records are of one organisation, not
+ * which of its sites or people. Summed as if independent they would join every site of it. So, in place in
+ * `weights`, when a contact agrees on such a common value (`commonAgreement(c)`), keeps the weightiest agreement
+ * among the company name and the contacts and zeroes the others; returns the comparison kept, or -1 when the rule
+ * does not apply.
+ */
+export const keepOneOrganisationAgreement = (
+  semantics: PairSemantics,
+  weights: Float64Array,
+  commonAgreement: (c: number) => boolean
+): number => {
+  const { organisation } = semantics
+  let common = false
+  for (let c = 0; c < organisation.length && !common; c++) common = organisation[c] === 2 && commonAgreement(c)
+  if (!common) return -1
+  let kept = -1
+  let most = 0
+  for (let c = 0; c < organisation.length; c++) {
+    const w = weights[c] ?? 0
+    if (organisation[c] !== 0 && w > most) {
+      kept = c
+      most = w
+    }
+  }
+  for (let c = 0; c < organisation.length; c++) if (organisation[c] !== 0 && c !== kept && (weights[c] ?? 0) > 0) weights[c] = 0
+  return kept
+}
+
+/** True when a pair's levels (comparison c's at `levels[row + c]`) say its records name two different businesses. */
+export const differentBusiness = (semantics: PairSemantics, levels: Uint8Array, row: number): boolean => {
+  const { otherBusiness } = semantics
+  for (let c = 0; c < otherBusiness.length; c++) {
+    const mask = otherBusiness[c] ?? 0
+    if (mask !== 0 && ((mask >>> (levels[row + c] ?? 0)) & 1) === 1) return true
+  }
+  return false
+}
+
+/**
+ * True when two addresses are on one street in one place (the street agrees, and the town or ZIP) but at another
+ * number or unit: another site of an organisation, or the house next door, rather than a billing address
+ * somewhere else. An office or a home up north is on another street, usually in another town.
+ */
+export const anotherSiteOnTheStreet = (semantics: PairSemantics, levels: Uint8Array, row: number): boolean => {
+  const { sameStreetUpTo, place, site } = semantics
+  let street = false
+  let samePlace = false
+  let otherSite = false
+  for (let c = 0; c < place.length; c++) {
+    const l = levels[row + c] ?? 0
+    if (l === 0) continue
+    const upTo = sameStreetUpTo[c] ?? 0
+    if (upTo !== 0) street = l <= upTo
+    if (place[c] === 1 && l === 1) samePlace = true
+    if (site[c] === 1 && l > 1) otherSite = true
+  }
+  return street && samePlace && otherSite
+}
 
 /**
  * A town, a state and a ZIP that agree name one place and say little more than the ZIP alone: summed as if
@@ -123,12 +202,12 @@ export const differentProperty = (semantics: PairSemantics, levels: Uint8Array, 
  * a few doors down), not a billing address elsewhere. Both records must hold a house number and a street.
  */
 export const nextDoor = (semantics: PairSemantics, levels: Uint8Array, row: number): boolean => {
-  const { sameStreetThrough, otherHouseFrom } = semantics
+  const { sameStreetUpTo, otherHouseFrom } = semantics
   let sameStreet = false
   let otherHouse = false
-  for (let c = 0; c < sameStreetThrough.length; c++) {
+  for (let c = 0; c < sameStreetUpTo.length; c++) {
     const l = levels[row + c] ?? 0
-    const street = sameStreetThrough[c] ?? 0
+    const street = sameStreetUpTo[c] ?? 0
     const house = otherHouseFrom[c] ?? 0
     if (street !== 0 && l !== 0 && l <= street) sameStreet = true
     if (house !== 0 && l >= house) otherHouse = true

@@ -7,13 +7,17 @@ import { codeUnitsOf } from "../similarity/codeUnitJaroWinkler.ts"
 import { type Comparison, levelLabel } from "./Comparison.ts"
 import { bestJaroWinklerAbove } from "./levelTests.ts"
 import type { FellegiSunterModel } from "./FellegiSunterModel.ts"
-import { fieldWeigher, fieldWeights } from "./fieldWeigher.ts"
+import { agreesOnCommonValue, fieldWeigher, fieldWeights } from "./fieldWeigher.ts"
 import {
+  anotherSiteOnTheStreet,
   billingAllowance,
+  DIFFERENT_BUSINESS_WEIGHT,
   DIFFERENT_PROPERTY_WEIGHT,
+  differentBusiness,
   differentProperty,
   type PairKind,
   pairKind,
+  keepOneOrganisationAgreement,
   keepOnePlaceAgreement,
   NEXT_DOOR_WEIGHT,
   nextDoor,
@@ -21,25 +25,38 @@ import {
   pairSemantics
 } from "./pairSemantics.ts"
 
+/** What decided a pair's weight beyond its evidence, for `pairExplainer` to say. */
+type Correction = "none" | "different property" | "different business" | "next door" | "billing elsewhere"
+
 /**
- * A pair's weight once its meaning is applied (see `pairSemantics.ts`): two POM accounts at different properties
- * get `DIFFERENT_PROPERTY_WEIGHT` whatever they share; a POM account and a QBO customer at another house of the
- * property's street get `NEXT_DOOR_WEIGHT` more; any other payer pair's address penalty is softened, except at
- * another house of one street, which is no billing address elsewhere. `evidence` is the prior plus the field
- * weights, `address` the address fields' share of it, `row` where the pair's levels start in `levels`. The one
- * place both scoring and explaining take the pair's semantics from.
+ * Which of the pair's meanings (see `pairSemantics.ts`) applies: two POM accounts at different properties get
+ * `DIFFERENT_PROPERTY_WEIGHT` and two records naming different businesses `DIFFERENT_BUSINESS_WEIGHT`, whatever
+ * they share; a POM account and a QBO customer at another house of the property's street get `NEXT_DOOR_WEIGHT`
+ * more; any other payer pair's address penalty is softened, unless the address is another site on the same street
+ * (which is no billing address elsewhere). `row` is where the pair's levels start in `levels`. The one place both
+ * scoring and explaining take the pair's semantics from.
  */
-const weightWithSemantics = (
-  semantics: PairSemantics,
-  kind: PairKind,
-  levels: Uint8Array,
-  row: number,
-  evidence: number,
-  address: number
-): number => {
-  if (kind === "account") return differentProperty(semantics, levels, row) ? DIFFERENT_PROPERTY_WEIGHT : evidence
-  if (!nextDoor(semantics, levels, row)) return evidence + billingAllowance(address)
-  return kind === "account-payer" ? evidence + NEXT_DOOR_WEIGHT : evidence
+const correctionOf = (semantics: PairSemantics, kind: PairKind, levels: Uint8Array, row: number): Correction => {
+  if (kind === "account") return differentProperty(semantics, levels, row) ? "different property" : differentBusiness(semantics, levels, row) ? "different business" : "none"
+  if (differentBusiness(semantics, levels, row)) return "different business"
+  if (nextDoor(semantics, levels, row)) return kind === "account-payer" ? "next door" : "none"
+  return anotherSiteOnTheStreet(semantics, levels, row) ? "none" : "billing elsewhere"
+}
+
+/** The weight of a pair whose evidence is the prior plus the field weights, `address` the address fields' share. */
+const weightWithSemantics = (correction: Correction, evidence: number, address: number): number => {
+  switch (correction) {
+    case "different property":
+      return DIFFERENT_PROPERTY_WEIGHT
+    case "different business":
+      return DIFFERENT_BUSINESS_WEIGHT
+    case "next door":
+      return evidence + NEXT_DOOR_WEIGHT
+    case "billing elsewhere":
+      return evidence + billingAllowance(address)
+    case "none":
+      return evidence
+  }
 }
 
 const addressWeight = (semantics: PairSemantics, weights: Float64Array): number => {
@@ -60,14 +77,19 @@ export const scoreCandidates = (
   const weigher = fieldWeigher(model, records)
   const scratch = new Float64Array(C)
   const out = new Float64Array(candidates.count)
+  let row = 0
+  const common = (c: number): boolean => agreesOnCommonValue(weigher, c, levels[row + c] ?? 0, scratch[c] ?? 0)
   for (let k = 0; k < candidates.count; k++) {
     const i = candidates.left[k] ?? 0
     const j = candidates.right[k] ?? 0
-    fieldWeights(weigher, levels, k * C, i, j, scratch)
+    row = k * C
+    fieldWeights(weigher, levels, row, i, j, scratch)
+    keepOneOrganisationAgreement(semantics, scratch, common)
     keepOnePlaceAgreement(semantics, scratch)
     let evidence = model.priorWeight
     for (let c = 0; c < C; c++) evidence += scratch[c] ?? 0
-    out[k] = weightWithSemantics(semantics, pairKind(records, i, j), levels, k * C, evidence, addressWeight(semantics, scratch))
+    const correction = correctionOf(semantics, pairKind(records, i, j), levels, k * C)
+    out[k] = weightWithSemantics(correction, evidence, addressWeight(semantics, scratch))
   }
   return out
 }
@@ -91,6 +113,14 @@ const neutralLabel = (comparison: Comparison): string =>
       ? "two mailbox names built from the names both records share, no evidence either way"
       : "neither agreeing nor disagreeing"
 
+const correctionLabels: Record<Correction, { readonly field: string; readonly level: string }> = {
+  "different property": { field: "property", level: "different property: POM accounts are per property" },
+  "different business": { field: "business", level: "different businesses named, whatever else they share" },
+  "next door": { field: "property", level: "another house on the property's street: a neighbour, not a billing address elsewhere" },
+  "billing elsewhere": { field: "address", level: "billing address may differ from the property" },
+  none: { field: "prior", level: "" }
+}
+
 /** Explains candidate pairs of one scored run: `(k, i, j)` is candidate pair k, of records i and j. */
 export type PairExplainer = (k: number, i: number, j: number) => MatchEvidence
 
@@ -111,6 +141,8 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
   return (k, i, j) => {
     fieldWeights(weigher, levels, k * C, i, j, scratch)
     const asMeasured = scratch.slice()
+    const organisation = keepOneOrganisationAgreement(semantics, scratch, (c) => agreesOnCommonValue(weigher, c, levels[k * C + c] ?? 0, asMeasured[c] ?? 0))
+    const organisationField = model.comparisons[organisation]?.field ?? ""
     const place = keepOnePlaceAgreement(semantics, scratch)
     const placeField = model.comparisons[place]?.field ?? ""
     const contributions: Array<FieldContribution> = [{ field: "prior", level: prior, weight: model.priorWeight }]
@@ -127,22 +159,19 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
         test?._tag === "JaroWinkler"
           ? `JW ${bestJaroWinklerAbove(records.columns[comparison.field], units[c] ?? noUnits, 0, i, j).toFixed(2)}`
           : levelLabel(comparison, l)
-      const countedOnce = scratch[c] !== asMeasured[c] ? `${label}, one place with the ${placeField}` : label
+      const countedOnce =
+        scratch[c] === asMeasured[c]
+          ? label
+          : semantics.place[c] === 1
+            ? `${label}, one place with the ${placeField}`
+            : `${label}, one organisation with the ${organisationField}`
       contributions.push({ field: comparison.field, level: countedOnce, weight: scratch[c] ?? 0 })
     })
     const evidence = contributions.reduce((s, c) => s + c.weight, 0)
-    const kind = pairKind(records, i, j)
-    const adjusted = weightWithSemantics(semantics, kind, levels, k * C, evidence, addressWeight(semantics, scratch))
+    const correction = correctionOf(semantics, pairKind(records, i, j), levels, k * C)
+    const adjusted = weightWithSemantics(correction, evidence, addressWeight(semantics, scratch))
     // The correction is shown as one more contribution, so the contributions still add up to the weight.
-    if (adjusted !== evidence) {
-      contributions.push(
-        kind === "account"
-          ? { field: "property", level: "different property: POM accounts are per property", weight: adjusted - evidence }
-          : kind === "account-payer" && nextDoor(semantics, levels, k * C)
-            ? { field: "property", level: "another house on the property's street: a neighbour, not a billing address elsewhere", weight: adjusted - evidence }
-            : { field: "address", level: "billing address may differ from the property", weight: adjusted - evidence }
-      )
-    }
+    if (adjusted !== evidence) contributions.push({ ...correctionLabels[correction], weight: adjusted - evidence })
     return { left: refOf(records, i), right: refOf(records, j), weight: adjusted, probability: probabilityOf(adjusted), contributions }
   }
 }

@@ -17,6 +17,16 @@ describe("normalizeAddress", () => {
     expect(street("12 Broadway")).toMatchObject({ streetName: "broadway" })
   })
 
+  it("writes a numbered street's ordinal as its number, in digits or in words", () => {
+    expect(street("4410 N 52nd Street")).toMatchObject({ houseNumber: "4410", streetName: "n 52 st" })
+    expect(street("4410 North Fifty-Second St")).toMatchObject({ houseNumber: "4410", streetName: "n 52 st" })
+    expect(street("4410 N 52 St")).toMatchObject({ streetName: "n 52 st" })
+    expect(street("12 First Avenue")).toMatchObject({ houseNumber: "12", streetName: "1 ave" })
+    expect(street("12 Twentieth Ave")).toMatchObject({ streetName: "20 ave" })
+    // A word that is not an ordinal stays as it is.
+    expect(street("12 Fifty Oaks Ln")).toMatchObject({ streetName: "fifty oaks ln" })
+  })
+
   it("keeps half and lettered house numbers whole", () => {
     expect(street("123 1/2 Main St")).toMatchObject({ houseNumber: "123h", streetName: "main st" })
     expect(street("12 B Main St")).toMatchObject({ houseNumber: "12b", streetName: "main st" })

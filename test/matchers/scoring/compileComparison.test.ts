@@ -64,10 +64,18 @@ describe("default comparison levels", () => {
     expect(levelOf("lastName", { lastName: "Smith" }, { lastName: "Smyth" })).toBe("JW")
   })
 
-  it("company: exact after legal forms, fuzzy, differs", () => {
+  it("company: exact after legal forms, own words unlike, fuzzy, differs", () => {
     expect(levelOf("companyName", { companyName: "Acme Pools LLC" }, { companyName: "ACME POOLS, INC." })).toBe("exact")
     expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Acme Pool" })).toBe("JW")
-    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Blue Water Services" })).toBe("differs")
+    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Blue Water Services" })).toBe("names its own words differently")
+    // As alike as a typo over the whole name, yet two firms: their own words are "johnson" and "jackson".
+    expect(levelOf("companyName", { companyName: "Johnson Realty Group" }, { companyName: "Jackson Realty Group" })).toBe(
+      "names its own words differently"
+    )
+    expect(levelOf("companyName", { companyName: "Palm Harbor HOA" }, { companyName: "Palm Harbour Homeowners Association" })).toBe("JW")
+    // Words that only say what kind of business it is pass no judgement; the whole names then decide.
+    expect(levelOf("companyName", { companyName: "Acme Pools" }, { companyName: "Acme Pool Service" })).toBe("JW")
+    expect(levelOf("companyName", { companyName: "Pool Services" }, { companyName: "Property Management Group" })).toBe("differs")
   })
 
   it("email: exact after folding, same mailbox elsewhere, a typo, differs", () => {
@@ -117,6 +125,13 @@ describe("default comparison levels", () => {
     expect(levelOf("zip", at("1 Main St", "33609-1234"), at("1 Main St", "33609"))).toBe("exact")
     expect(levelOf("zip", at("1 Main St", "33609"), at("1 Main St", "33608"))).toBe("one digit off")
     expect(levelOf("zip", at("1 Main St", "33609"), at("1 Main St", "90210"))).toBe("differs")
+  })
+
+  it("street: numbered streets are one street however the number is written, and two when the numbers differ", () => {
+    expect(levelOf("street", at("4410 N 52nd St"), at("4410 North Fifty-Second Street"))).toBe("exact")
+    expect(levelOf("street", at("4410 N 52nd St"), at("4410 N 62nd St"))).toBe("differs")
+    expect(levelOf("street", at("4410 E 52nd St"), at("4410 E 52nd Ave"))).toBe("JW")
+    expect(levelOf("street", at("10 Highway 19"), at("10 Highway 17"))).toBe("differs")
   })
 
   it("a PO box neither agrees nor disagrees with a street address", () => {

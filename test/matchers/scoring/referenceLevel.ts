@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein"
+import { organisationKindWords } from "../../../matchers/normalize/companyName.ts"
 import { streetParts } from "../../../matchers/prepare/FieldName.ts"
 import type { PreparedRecords } from "../../../matchers/prepare/PreparedRecords.ts"
 import type { Comparison, LevelTest } from "../../../matchers/scoring/Comparison.ts"
@@ -33,8 +34,11 @@ const passes = (records: PreparedRecords, field: Comparison["field"], test: Leve
         some(from, valuesOf(records, test.other, to), (a, b) => a === b || (test.both && jaroWinkler(b, a) >= 0.92))
       return test.both ? crosses(as, j) && crosses(bs, i) : crosses(as, j) || crosses(bs, i)
     }
-    case "JaroWinkler":
-      return Math.max(0, ...as.flatMap((a) => bs.map((b) => jaroWinkler(a, b)))) >= test.atLeast
+    case "JaroWinkler": {
+      const numbers = (v: string) => (v.match(/\d+/g) ?? []).join(" ")
+      const sameNumbers = test.sameNumbers !== true || some(as, bs, (a, b) => numbers(a) === numbers(b))
+      return sameNumbers && Math.max(0, ...as.flatMap((a) => bs.map((b) => jaroWinkler(a, b)))) >= test.atLeast
+    }
     case "EditDistance": {
       const names = test.notBuiltFrom ?? []
       const shared = names.flatMap((f) => valuesOf(records, f, i).filter((v) => v.length >= 3 && valuesOf(records, f, j).includes(v)))
@@ -55,6 +59,11 @@ const passes = (records: PreparedRecords, field: Comparison["field"], test: Leve
       return some(as, bs, (a, b) => a.length >= test.length && b.length >= test.length && a.slice(-test.length) === b.slice(-test.length))
     case "SameLocalPart":
       return some(as, bs, (a, b) => a.lastIndexOf("@") > 0 && a.slice(0, a.lastIndexOf("@")) === b.slice(0, b.lastIndexOf("@")))
+    case "OwnWordsDiffer": {
+      const kinds = organisationKindWords
+      const own = (x: string, y: string) => x.split(" ").filter((w) => !kinds.has(w) && !y.split(" ").includes(w)).join(" ")
+      return some(as, bs, (a, b) => own(a, b) !== "" && own(b, a) !== "" && jaroWinkler(own(a, b), own(b, a)) < test.below)
+    }
     case "Else":
       return true
   }
