@@ -1,5 +1,9 @@
 import type { PostalAddress } from "../../pipeline/domain/PomRecords.ts"
+import type { Country } from "./Country.ts"
+import { countryOfAddress } from "./countryOfAddress.ts"
 import { foldText, foldWords } from "./foldText.ts"
+import { normalizePostcode } from "./postcode.ts"
+import { australianStates, canadianProvinces } from "./regionCodes.ts"
 import { directionals, stateCodes, streetSuffixes, unitDesignators } from "./uspsAbbreviations.ts"
 
 /** A street address split into the parts a match compares; "" marks a part the address does not have. */
@@ -12,28 +16,21 @@ export interface NormalizedAddress {
   readonly unit: string
   readonly isPoBox: boolean
   readonly city: string
-  /** Two-letter code when the state is a US state name or code, else the folded text. */
+  /** The code of a US state, Canadian province or Australian state ("fl", "on", "nsw"), else the folded text. */
   readonly state: string
-  /** ZIP5 for a US ZIP or ZIP+4; the digits of any other postcode. */
+  /** The postcode as its country writes it (`normalizePostcode`): "33701", "K1A 0B1", "BA4 4JG", "2000". */
   readonly zip: string
+  /** Read from the address itself, else the company's country (`countryOfAddress`). */
+  readonly country: Country
 }
 
 const poBox = /^\s*(?:p\.?\s*o\.?\s*b(?:ox)?|post\s+office\s+box|box)\b\.?\s*#?\s*([a-z0-9-]+)/i
 const houseNumberShape = /^\d+[a-z]?$|^\d+-\d+[a-z]?$/
 
-const zipPlus4 = /^\s*\d{5}\s*-?\s*\d{4}\s*$/
-
-/** ZIP5 for a US ZIP or ZIP+4; the digits of any other postcode. */
-export const normalizeZip = (raw: string): string => {
-  const digits = raw.replace(/\D/g, "")
-  // ZIP+4 typed with or without its hyphen: the first five digits are the delivery area.
-  return digits.length === 9 && zipPlus4.test(raw) ? digits.slice(0, 5) : digits
-}
-
-/** Two-letter code for a US state name or code, else the folded text. */
+/** The code of a US state, Canadian province or Australian state, named or coded; else the folded text. */
 export const normalizeState = (raw: string): string => {
   const folded = foldText(raw)
-  return stateCodes.get(folded) ?? folded
+  return stateCodes.get(folded) ?? canadianProvinces.get(folded) ?? australianStates.get(folded) ?? folded
 }
 
 /** Towns, states and ZIPs repeat across thousands of records: each spelling is normalised once. */
@@ -51,7 +48,6 @@ const remembered = (normalize: (raw: string) => string, limit = 100_000): ((raw:
 
 const cityOf = remembered(foldText)
 const stateOf = remembered(normalizeState)
-const zipOf = remembered(normalizeZip)
 
 /** Abbreviates directionals at either end and the street suffix (the last word, or the one before a trailing directional). */
 const abbreviateStreet = (ws: ReadonlyArray<string>): Array<string> => {
@@ -113,14 +109,15 @@ export const normalizeStreet = (raw: string): StreetParts =>
   // "123 1/2 Main St": the half house number becomes "123h" so it stays one token.
   splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
 
-/** Normalises a postal address; null when every part of it is blank. */
-export const normalizeAddress = (address: PostalAddress): NormalizedAddress | null => {
+/** Normalises a postal address; null when every part of it is blank. `country` is the company's, if known. */
+export const normalizeAddress = (address: PostalAddress, country: Country | null = null): NormalizedAddress | null => {
   const street = normalizeStreet(address.street)
   const city = cityOf(address.city)
   const state = stateOf(address.state)
-  const zip = zipOf(address.zip)
+  const own = countryOfAddress(state, address.zip, country)
+  const zip = normalizePostcode(address.zip, own)
   if (street.houseNumber === "" && street.streetName === "" && street.unit === "" && city === "" && state === "" && zip === "") {
     return null
   }
-  return { ...street, city, state, zip }
+  return { ...street, city, state, zip, country: own }
 }
