@@ -48,6 +48,8 @@ describe("countryOfAddress", () => {
     expect(countryOfAddress("wa", "6000", null)).toBe("AU")
     expect(countryOfAddress("wa", "98101", null)).toBe("US")
     expect(countryOfAddress("nt", "0800", null)).toBe("AU")
+    expect(countryOfAddress("wa", "6000", "GB")).toBe("AU")
+    expect(countryOfAddress("nt", "X0E 0A0", "AU")).toBe("CA")
     // A US ZIP whose leading zero a spreadsheet dropped looks Australian: the company's country decides.
     expect(countryOfAddress("", "2134", "US")).toBe("US")
     expect(countryOfAddress("", "2134", null)).toBe("AU")
