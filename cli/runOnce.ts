@@ -1,4 +1,5 @@
 import { Effect, Option } from "effect"
+import type { Country } from "../matchers/normalize/Country.ts"
 import type { CalendarDate } from "../pipeline/domain/CalendarDate.ts"
 import { reconcile } from "../pipeline/reconcile.ts"
 import type { RunSummary } from "../pipeline/RunSummary.ts"
@@ -21,6 +22,8 @@ export interface RunArgs {
   readonly keepSnapshots: number
   readonly notifyWebhook: Option.Option<string>
   readonly pomCustomerUrl: Option.Option<string>
+  /** `--country`; absent: read from each address, else the US. */
+  readonly country?: Option.Option<Country>
 }
 
 /** One whole run, under the store's lock: read, match, plan, store, write; prune old snapshots; notify. */
@@ -40,6 +43,7 @@ export const runOnce = (args: RunArgs) =>
           ...args.thresholds,
           booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
           allowShrink: args.allowShrink,
+          country: Option.getOrNull(args.country ?? Option.none()),
           links
         }
       })

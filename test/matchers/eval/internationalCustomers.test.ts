@@ -1,4 +1,6 @@
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
+import { makeMatcher } from "../../../matchers/FellegiSunterMatcher.ts"
 import { entityTruth } from "../../../matchers/eval/GroundTruth.ts"
 import { evaluateMatching } from "../../../matchers/eval/evaluateMatching.ts"
 import { runMatching } from "../../../matchers/runMatching.ts"
@@ -33,5 +35,18 @@ describe("matching Canadian, British and Australian customers", () => {
     const phoneExact = run.matches.filter((m) => m.contributions.some((c) => c.field === "phone" && c.level === "exact")).length
     // Every customer has one phone on each side, typed in its local form on the POM account.
     expect(phoneExact / set.left.length).toBeGreaterThan(0.95)
+  })
+
+  it("reads the phones of customers without an address as numbers of the company's country given to the matcher", () => {
+    // British QBO customers without an address: only the company's country says how to read their local numbers.
+    const british = records.filter((r, i) => entity[i]?.startsWith("GB") === true)
+    const pom = british.filter((r) => r.ref.system === "pom")
+    const qbo = british.filter((r) => r.ref.system === "qbo").map((r) => ({ ...r, address: null }))
+    const phoneExact = (country: "GB" | null) =>
+      Effect.runSync(makeMatcher(nicknames).link(pom, qbo, { matchThreshold: 0.9, country })).pairs.filter((m) =>
+        m.contributions.some((c) => c.field === "phone" && c.level === "exact")
+      ).length
+    expect(phoneExact("GB")).toBeGreaterThan(0.95 * pom.length)
+    expect(phoneExact(null)).toBeLessThan(0.8 * pom.length)
   })
 })
