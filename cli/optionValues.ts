@@ -1,6 +1,6 @@
 import { HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Effect, Either, ParseResult, Schema } from "effect"
-import { countries, type Country, isCountry } from "../matchers/normalize/Country.ts"
+import { countries, countryNamed } from "../matchers/normalize/Country.ts"
 import { CalendarDate } from "../pipeline/domain/CalendarDate.ts"
 import { parseSpreadsheetDate } from "../sources/csv/parseSpreadsheetDate.ts"
 
@@ -44,15 +44,14 @@ export const customerUrlTemplate = (option: string) =>
     })
   )
 
-/** One of the countries the matcher reads addresses and phones of, in any case; "UK" is taken for GB. */
+/** One of the countries the matcher reads addresses and phones of, by code in any case ("UK" for GB) or name. */
 export const countryCode = (option: string) =>
   Schema.transformOrFail(Schema.String, Schema.Literal(...countries), {
     strict: true,
     decode: (text, _, ast) => {
-      const code = text.trim().toUpperCase()
-      const country: string = code === "UK" ? "GB" : code
-      return isCountry(country)
-        ? ParseResult.succeed<Country>(country)
+      const country = countryNamed(text)
+      return country !== null
+        ? ParseResult.succeed(country)
         : ParseResult.fail(new ParseResult.Type(ast, text, `--${option} must be one of ${countries.join(", ")} (the company's country), not "${text}"`))
     },
     encode: (country) => ParseResult.succeed(country)

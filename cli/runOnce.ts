@@ -7,6 +7,7 @@ import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { notifyWebhook } from "../sinks/notifyWebhook.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
 import { Store } from "../sinks/store/Store.ts"
+import { companyCountry } from "./companyCountry.ts"
 import { recordLinksFrom } from "./recordLinks.ts"
 import { chosenSources, type Thresholds } from "./runOptions.ts"
 
@@ -35,6 +36,7 @@ export const runOnce = (args: RunArgs) =>
       const sources = yield* chosenSources(args)
       const links = yield* recordLinksFrom(args.pomCustomerUrl)
       const loaded = yield* loadSnapshot(sources.pom, sources.qbo)
+      const country = yield* companyCountry(args.country ?? Option.none(), loaded.qboCountry)
       const { summary } = yield* reconcile({
         ...loaded,
         outDir: args.out,
@@ -43,7 +45,7 @@ export const runOnce = (args: RunArgs) =>
           ...args.thresholds,
           booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
           allowShrink: args.allowShrink,
-          country: Option.getOrNull(args.country ?? Option.none()),
+          country,
           links
         }
       })

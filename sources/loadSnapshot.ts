@@ -42,6 +42,8 @@ interface QboSide {
   readonly invoices: ReadonlyArray<QboInvoice>
   readonly rejected: ReadonlyArray<RejectedRow>
   readonly unreadable: ReadonlyArray<UnreadableRecord>
+  /** The company's country as QBO's settings name it; null from files, which do not hold them. */
+  readonly country: string | null
 }
 
 const pomSide = (source: SideSource): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
@@ -57,9 +59,10 @@ const qboSide = (
   source: SideSource
 ): Effect.Effect<QboSide, QboSnapshotError | QboRequestError | SettingsError, FileSystem.FileSystem | Store> =>
   source._tag === "files"
-    ? readQboSnapshot(source.dir).pipe(Effect.map((qbo) => ({ ...qbo, label: `files:${source.dir}` })))
+    ? readQboSnapshot(source.dir).pipe(Effect.map((qbo) => ({ ...qbo, label: `files:${source.dir}`, country: null })))
     : Effect.gen(function* () {
         const client = yield* QboClient
+        const country = yield* client.companyCountry
         const customers = decodeQboCustomers(yield* client.pullCustomers, "QBO API Customer")
         const invoices = decodeQboInvoices(yield* client.pullInvoices, "QBO API Invoice")
         return {
@@ -67,7 +70,8 @@ const qboSide = (
           invoices: invoices.items,
           rejected: [...customers.rejected, ...invoices.rejected],
           unreadable: [...customers.unreadable, ...invoices.unreadable],
-          label: "api:qbo"
+          label: "api:qbo",
+          country
         }
       }).pipe(
         Effect.provide(QboLive.pipe(Layer.provide(SqliteQboTokenStore))),
@@ -100,7 +104,7 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
     }
     const rejected: ReadonlyArray<RejectedRow> = [...pomData.rejected, ...qboData.rejected]
     // With a live pull the two sides' seconds overlap: `read` is the wall time of both, which the total counts.
-    return { snapshot, rejected, readTimings: { readPom, readQbo, read: readSeconds }, readSeconds }
+    return { snapshot, rejected, readTimings: { readPom, readQbo, read: readSeconds }, readSeconds, qboCountry: qboData.country }
   })
 
 export const sideSource = (dir: Option.Option<string>, api: boolean, name: string): SideSource | string =>
