@@ -24,6 +24,12 @@ export interface NormalizedAddress {
   readonly country: Country
 }
 
+/** Royal Mail's word for an apartment, beside USPS's designators. */
+const isUnitDesignator = (w: string): boolean => unitDesignators.has(w) || w === "flat"
+
+/** "2/10 Smith Street": unit 2 of number 10, as Australians write it. Only before a number and a street name. */
+const slashUnit = /^\s*([a-z0-9]{1,5})\s*\/\s*(?=\d+[a-z]?\s+[a-z])/i
+
 const poBox = /^\s*(?:p\.?\s*o\.?\s*b(?:ox)?|post\s+office\s+box|box)\b\.?\s*#?\s*([a-z0-9-]+)/i
 const houseNumberShape = /^\d+[a-z]?$|^\d+-\d+[a-z]?$/
 
@@ -78,16 +84,19 @@ const splitStreet = (raw: string): StreetParts => {
   const box = poBox.exec(raw)
   if (box?.[1] !== undefined) return { houseNumber: foldText(box[1]).replace(/ /g, ""), streetName: "po box", unit: "", isPoBox: true }
   // "#" marks a unit even when glued to its identifier ("#4B"); folding would drop it, so it becomes "unit".
-  const ws = foldWords(raw.replace(/#/g, " unit "))
+  let ws = foldWords(raw.replace(/#/g, " unit "))
+  // "Flat 2, 10 High Street", "Apt 4B, 100 King St W": the unit written before the house number.
+  const leading = ws[0] !== undefined && isUnitDesignator(ws[0]) && houseNumberShape.test(ws[2] ?? "") ? (ws[1] ?? "") : ""
+  if (leading !== "") ws = ws.slice(2)
   let unitStart = ws.length
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i]
-    if (w !== undefined && unitDesignators.has(w)) {
+    if (w !== undefined && isUnitDesignator(w)) {
       unitStart = i
       break
     }
   }
-  const unitWords = ws.slice(unitStart).filter((w) => !unitDesignators.has(w))
+  const unitWords = [leading, ...ws.slice(unitStart).filter((w) => !isUnitDesignator(w))]
   let streetWords = ws.slice(0, unitStart)
   let houseNumber = ""
   const first = streetWords[0]
@@ -105,9 +114,15 @@ const splitStreet = (raw: string): StreetParts => {
 }
 
 /** Normalises the street line of an address: "123 1/2 N Main Street Apt 4B" → "123h", "n main st", "4b". */
-export const normalizeStreet = (raw: string): StreetParts =>
+export const normalizeStreet = (raw: string): StreetParts => {
+  const slash = slashUnit.exec(raw)
+  if (slash !== null) {
+    const parts = normalizeStreet(raw.slice(slash[0].length))
+    return { ...parts, unit: `${foldText(slash[1] ?? "")}${parts.unit}` }
+  }
   // "123 1/2 Main St": the half house number becomes "123h" so it stays one token.
-  splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
+  return splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
+}
 
 /** Normalises a postal address; null when every part of it is blank. `country` is the company's, if known. */
 export const normalizeAddress = (address: PostalAddress, country: Country | null = null): NormalizedAddress | null => {
