@@ -4,7 +4,7 @@ import { defaultMatchSettings } from "../matchers/FellegiSunterMatcher.ts"
 import type { EvalReport } from "../matchers/eval/evaluateMatching.ts"
 import { runEvaluation } from "../matchers/eval/runEvaluation.ts"
 import { decodedWith, probability } from "./optionValues.ts"
-import { jsonOption } from "./sharedOptions.ts"
+import { countryOption, jsonOption } from "./sharedOptions.ts"
 
 const records = Options.file("records", { exists: "yes" }).pipe(
   Options.withDescription("Labelled CSV to deduplicate (or the left side of a link with --right)")
@@ -60,7 +60,7 @@ export const jsonEvalReport = (r: EvalReport): string =>
 
 export const evalCommand = Command.make(
   "eval",
-  { records, right, id, truth, map, truthPattern, threshold, json: jsonOption },
+  { records, right, id, truth, map, truthPattern, threshold, country: countryOption, json: jsonOption },
   (args) =>
     runEvaluation({
       records: args.records,
@@ -69,7 +69,8 @@ export const evalCommand = Command.make(
       truth: args.truth,
       map: args.map,
       truthPattern: args.truthPattern,
-      threshold: args.threshold
+      threshold: args.threshold,
+      country: args.country
     }).pipe(Effect.flatMap((report) => Console.log(args.json ? jsonEvalReport(report) : humanEvalReport(report))))
 ).pipe(
   Command.withDescription(

@@ -20,7 +20,7 @@ import {
   qboSnapshot,
   thresholds
 } from "./runOptions.ts"
-import { dbOption, jsonOption } from "./sharedOptions.ts"
+import { countryOption, dbOption, jsonOption } from "./sharedOptions.ts"
 
 export const runCommand = Command.make(
   "run",
@@ -38,7 +38,8 @@ export const runCommand = Command.make(
     exitCodeForReview,
     keepSnapshots,
     notifyWebhook,
-    pomCustomerUrl
+    pomCustomerUrl,
+    country: countryOption
   },
   (args) =>
     Effect.gen(function* () {

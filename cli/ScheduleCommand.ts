@@ -17,7 +17,7 @@ import {
   qboSnapshot,
   thresholds
 } from "./runOptions.ts"
-import { dbOption } from "./sharedOptions.ts"
+import { countryOption, dbOption } from "./sharedOptions.ts"
 
 export class CronExpressionError extends Schema.TaggedError<CronExpressionError>()("CronExpressionError", {
   expression: Schema.String,
@@ -41,7 +41,7 @@ const times = Options.integer("times").pipe(
  */
 export const scheduleCommand = Command.make(
   "schedule",
-  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, thresholds, booksClosedThrough, allowShrink, keepSnapshots, notifyWebhook, pomCustomerUrl },
+  { cron, now, times, pomCsv, qboSnapshot, pomApi, qboApi, out, db: dbOption, thresholds, booksClosedThrough, allowShrink, keepSnapshots, notifyWebhook, pomCustomerUrl, country: countryOption },
   (args) =>
     Effect.gen(function* () {
       const parsed = Cron.parse(args.cron)

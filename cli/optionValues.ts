@@ -1,5 +1,6 @@
 import { HelpDoc, Options, ValidationError } from "@effect/cli"
 import { Effect, Either, ParseResult, Schema } from "effect"
+import { countries, countryNamed } from "../matchers/normalize/Country.ts"
 import { CalendarDate } from "../pipeline/domain/CalendarDate.ts"
 import { parseSpreadsheetDate } from "../sources/csv/parseSpreadsheetDate.ts"
 
@@ -42,6 +43,19 @@ export const customerUrlTemplate = (option: string) =>
       return problem === null || `--${option} ${problem} once {id} is filled in: give an address such as 'https://app.example/customers/{id}'`
     })
   )
+
+/** One of the countries the matcher reads addresses and phones of, by code in any case ("UK" for GB) or name. */
+export const countryCode = (option: string) =>
+  Schema.transformOrFail(Schema.String, Schema.Literal(...countries), {
+    strict: true,
+    decode: (text, _, ast) => {
+      const country = countryNamed(text)
+      return country !== null
+        ? ParseResult.succeed(country)
+        : ParseResult.fail(new ParseResult.Type(ast, text, `--${option} must be one of ${countries.join(", ")} (the company's country), not "${text}"`))
+    },
+    encode: (country) => ParseResult.succeed(country)
+  })
 
 const DAY_SHAPE = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})$/
 

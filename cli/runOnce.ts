@@ -1,4 +1,5 @@
 import { Effect, Option } from "effect"
+import type { Country } from "../matchers/normalize/Country.ts"
 import type { CalendarDate } from "../pipeline/domain/CalendarDate.ts"
 import { reconcile } from "../pipeline/reconcile.ts"
 import type { RunSummary } from "../pipeline/RunSummary.ts"
@@ -6,6 +7,7 @@ import { loadSnapshot } from "../sources/loadSnapshot.ts"
 import { notifyWebhook } from "../sinks/notifyWebhook.ts"
 import { withRunLock } from "../sinks/store/RunLock.ts"
 import { Store } from "../sinks/store/Store.ts"
+import { companyCountry } from "./companyCountry.ts"
 import { recordLinksFrom } from "./recordLinks.ts"
 import { chosenSources, type Thresholds } from "./runOptions.ts"
 
@@ -21,6 +23,8 @@ export interface RunArgs {
   readonly keepSnapshots: number
   readonly notifyWebhook: Option.Option<string>
   readonly pomCustomerUrl: Option.Option<string>
+  /** `--country`; absent: read from each address, else the US. */
+  readonly country?: Option.Option<Country>
 }
 
 /** One whole run, under the store's lock: read, match, plan, store, write; prune old snapshots; notify. */
@@ -32,6 +36,7 @@ export const runOnce = (args: RunArgs) =>
       const sources = yield* chosenSources(args)
       const links = yield* recordLinksFrom(args.pomCustomerUrl)
       const loaded = yield* loadSnapshot(sources.pom, sources.qbo)
+      const country = yield* companyCountry(args.country ?? Option.none(), loaded.qboCountry)
       const { summary } = yield* reconcile({
         ...loaded,
         outDir: args.out,
@@ -40,6 +45,7 @@ export const runOnce = (args: RunArgs) =>
           ...args.thresholds,
           booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
           allowShrink: args.allowShrink,
+          country,
           links
         }
       })

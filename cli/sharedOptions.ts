@@ -1,6 +1,7 @@
 import { HelpDoc, Options, ValidationError } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import { Effect } from "effect"
+import { countryCode, decodedWith } from "./optionValues.ts"
 
 /** Options several commands share, defined once so they read the same everywhere. */
 
@@ -33,4 +34,17 @@ export const existingDbOption = Options.file("db").pipe(
 
 export const jsonOption = Options.boolean("json").pipe(
   Options.withDescription("Print the result as one JSON object on stdout instead of a human summary")
+)
+
+/**
+ * The company's country: postcodes and phones of a record whose address does not name its country (no state or
+ * province, a postcode of four digits) are read as that country's. An address that names one keeps its own.
+ */
+export const countryOption = Options.text("country").pipe(
+  decodedWith(countryCode("country")),
+  Options.withPseudoName("US|CA|GB|AU"),
+  Options.optional,
+  Options.withDescription(
+    "The company's country, for records whose address does not say theirs: US, CA, GB or AU. Default: read from each address (and from QBO's company settings with --qbo-api), else US"
+  )
 )

@@ -65,7 +65,7 @@ const reportSkipped = (run: MatchRun): Effect.Effect<void> =>
   )
 
 const matchEffect = (records: ReadonlyArray<MatchRecord>, sides: Uint8Array | null, settings: MatchSettings, nicknames: NicknameTable, config: MatcherConfig) =>
-  Effect.sync(() => runMatching({ records, sides, matchThreshold: settings.matchThreshold, nicknames, config })).pipe(
+  Effect.sync(() => runMatching({ records, sides, matchThreshold: settings.matchThreshold, nicknames, config, country: settings.country ?? null })).pipe(
     Effect.tap(reportSkipped),
     Effect.map(toResult)
   )

@@ -1,10 +1,13 @@
 import { Context, type Effect } from "effect"
 import type { MatchEvidence } from "../pipeline/domain/MatchEvidence.ts"
 import type { MatchRecord } from "./MatchRecord.ts"
+import type { Country } from "./normalize/Country.ts"
 
 export interface MatchSettings {
   /** Pairs at or above this posterior probability are treated as the same customer. */
   readonly matchThreshold: number
+  /** The company's country, for records whose address does not say theirs; absent: read from each address, else the US. */
+  readonly country?: Country | null
 }
 
 export interface BlockingRuleStats {

@@ -2,6 +2,7 @@ import type { MatchEvidence } from "../pipeline/domain/MatchEvidence.ts"
 import { type BlockingRule, defaultBlockingRules } from "./blocking/BlockingRule.ts"
 import { type CandidatePairs, candidatePairs } from "./blocking/candidatePairs.ts"
 import type { MatchRecord } from "./MatchRecord.ts"
+import type { Country } from "./normalize/Country.ts"
 import type { NicknameTable } from "./normalize/NicknameTable.ts"
 import { type PreparedRecords, prepareRecords } from "./prepare/PreparedRecords.ts"
 import type { Comparison } from "./scoring/Comparison.ts"
@@ -51,10 +52,12 @@ export const runMatching = (input: {
   readonly matchThreshold: number
   readonly nicknames: NicknameTable
   readonly config?: MatcherConfig
+  /** The company's country, for records whose address does not say theirs (see `countryOfAddress`). */
+  readonly country?: Country | null
 }): MatchRun => {
   const config = input.config ?? defaultMatcherConfig
   const t0 = now()
-  const records = prepareRecords(input.records, { sides: input.sides, nicknames: input.nicknames })
+  const records = prepareRecords(input.records, { sides: input.sides, nicknames: input.nicknames, country: input.country ?? null })
   const t1 = now()
   const candidates = candidatePairs(records, config.rules)
   const t2 = now()

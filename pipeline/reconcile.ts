@@ -2,6 +2,7 @@ import { Clock, Effect, Either, Option } from "effect"
 import { join } from "node:path"
 import { renderHtmlReport } from "../reports/html/renderHtmlReport.ts"
 import { Matcher } from "../matchers/Matcher.ts"
+import type { Country } from "../matchers/normalize/Country.ts"
 import { rejectedCsv } from "../reports/RejectedCsv.ts"
 import type { RecordLinks } from "../reports/RecordLinks.ts"
 import { reviewCsv } from "../reports/ReviewCsv.ts"
@@ -26,6 +27,8 @@ import { timedSeconds } from "./timed.ts"
 export interface ReconcileSettings {
   readonly matchThreshold: number
   readonly reviewThreshold: number
+  /** The company's country (`--country`), for records whose address does not say theirs. */
+  readonly country?: Country | null
   readonly booksClosedThrough: CalendarDate | null
   /** Plan even when a side is empty or shrank by more than half since the previous run (`--allow-shrink`). */
   readonly allowShrink: boolean
@@ -108,7 +111,7 @@ export const reconcile = (input: ReconcileInput) =>
       const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
       const records = toMatchRecords(snapshot)
       yield* reportStage(`Matching ${records.length.toLocaleString("en-US")} active customer records…`)
-      const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold }))
+      const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold, country: settings.country ?? null }))
       yield* reportStage(`Planning cases from ${matched.pairs.length.toLocaleString("en-US")} matched pairs…`)
       const { index, found, setAside } = yield* timed(
         timings,

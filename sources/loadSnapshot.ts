@@ -41,6 +41,8 @@ interface QboSide {
   readonly customers: ReadonlyArray<QboCustomer>
   readonly rejected: ReadonlyArray<RejectedRow>
   readonly unreadable: ReadonlyArray<UnreadableRecord>
+  /** The company's country as QBO's settings name it; null from files, which do not hold them. */
+  readonly country: string | null
 }
 
 const pomSide = (
@@ -60,9 +62,10 @@ const qboSide = (
   sink: HistorySink
 ): Effect.Effect<QboSide, QboSnapshotError | QboRequestError | SettingsError, FileSystem.FileSystem | Store> =>
   source._tag === "files"
-    ? streamQboSnapshot(source.dir, sink).pipe(Effect.map((qbo) => ({ ...qbo, label: `files:${source.dir}` })))
+    ? streamQboSnapshot(source.dir, sink).pipe(Effect.map((qbo) => ({ ...qbo, label: `files:${source.dir}`, country: null })))
     : Effect.gen(function* () {
         const client = yield* QboClient
+        const country = yield* client.companyCountry
         const customers = decodeQboCustomers(yield* client.pullCustomers, "QBO API Customer")
         const invoices = decodeQboInvoices(yield* client.pullInvoices, "QBO API Invoice")
         for (const invoice of invoices.items) sink.invoice(invoice)
@@ -70,7 +73,8 @@ const qboSide = (
           customers: customers.items,
           rejected: [...customers.rejected, ...invoices.rejected],
           unreadable: [...customers.unreadable, ...invoices.unreadable],
-          label: "api:qbo"
+          label: "api:qbo",
+          country
         }
       }).pipe(
         Effect.provide(QboLive.pipe(Layer.provide(SqliteQboTokenStore))),
@@ -110,7 +114,7 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
     }
     const rejected: ReadonlyArray<RejectedRow> = [...pomData.rejected, ...qboData.rejected]
     // With a live pull the two sides' seconds overlap: `read` is the wall time of both, which the total counts.
-    return { snapshot, rejected, readTimings: { readPom, readQbo, read: readSeconds }, readSeconds }
+    return { snapshot, rejected, readTimings: { readPom, readQbo, read: readSeconds }, readSeconds, qboCountry: qboData.country }
   })
 
 export const sideSource = (dir: Option.Option<string>, api: boolean, name: string): SideSource | string =>

@@ -1,4 +1,5 @@
 import type { MatchRecord } from "../MatchRecord.ts"
+import type { Country } from "../normalize/Country.ts"
 import type { NicknameTable } from "../normalize/NicknameTable.ts"
 import type { RuleReport } from "../blocking/candidatePairs.ts"
 import { defaultMatcherConfig, type MatcherConfig, runMatching } from "../runMatching.ts"
@@ -27,6 +28,8 @@ export const evaluateMatching = (input: {
   readonly threshold: number
   readonly nicknames: NicknameTable
   readonly config?: MatcherConfig
+  /** The country of records whose address does not say theirs; null: the US. */
+  readonly country?: Country | null
 }): EvalReport => {
   const started = performance.now()
   const run = runMatching({
@@ -34,7 +37,8 @@ export const evaluateMatching = (input: {
     sides: input.sides,
     matchThreshold: input.threshold,
     nicknames: input.nicknames,
-    config: input.config ?? defaultMatcherConfig
+    config: input.config ?? defaultMatcherConfig,
+    country: input.country ?? null
   })
   const seconds = (performance.now() - started) / 1000
   const metrics = pairwiseMetrics({

@@ -3,6 +3,7 @@ import { Effect, Option } from "effect"
 import type { CsvFileError } from "../../sources/csv/CsvFileError.ts"
 import { readCsvTable } from "../../sources/csv/readCsvTable.ts"
 import { loadNicknameTable } from "../FellegiSunterMatcher.ts"
+import type { Country } from "../normalize/Country.ts"
 import type { NicknameFileError } from "../NicknameFileError.ts"
 import type { EvalInputError } from "./EvalInputError.ts"
 import { type EvalReport, evaluateMatching } from "./evaluateMatching.ts"
@@ -19,6 +20,8 @@ export interface EvalOptions {
   readonly map: string
   readonly truthPattern: Option.Option<string>
   readonly threshold: number
+  /** The country of records whose address does not say theirs. */
+  readonly country?: Option.Option<Country>
 }
 
 /** Reads one or two labelled CSV files, runs the matcher on them and measures it against their truth. */
@@ -37,5 +40,5 @@ export const runEvaluation = (
     const records = right === null ? left.records : [...left.records, ...right.records]
     const entity = right === null ? left.entity : [...left.entity, ...right.entity]
     const sides = right === null ? null : new Uint8Array(records.length).fill(1, left.records.length)
-    return evaluateMatching({ records, sides, truth: entityTruth(entity, sides), threshold: options.threshold, nicknames })
+    return evaluateMatching({ records, sides, truth: entityTruth(entity, sides), threshold: options.threshold, nicknames, country: Option.getOrNull(options.country ?? Option.none()) })
   }).pipe(Effect.withSpan("runEvaluation"))

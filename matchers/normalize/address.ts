@@ -1,6 +1,10 @@
 import type { PostalAddress } from "../../pipeline/domain/PomRecords.ts"
+import type { Country } from "./Country.ts"
+import { countryOfAddress } from "./countryOfAddress.ts"
 import { foldText, foldWords } from "./foldText.ts"
 import { numberStreetWords } from "./numberedStreet.ts"
+import { normalizePostcode } from "./postcode.ts"
+import { australianStates, canadianProvinces } from "./regionCodes.ts"
 import { directionals, stateCodes, streetSuffixes, unitDesignators } from "./uspsAbbreviations.ts"
 
 /** A street address split into the parts a match compares; "" marks a part the address does not have. */
@@ -13,28 +17,27 @@ export interface NormalizedAddress {
   readonly unit: string
   readonly isPoBox: boolean
   readonly city: string
-  /** Two-letter code when the state is a US state name or code, else the folded text. */
+  /** The code of a US state, Canadian province or Australian state ("fl", "on", "nsw"), else the folded text. */
   readonly state: string
-  /** ZIP5 for a US ZIP or ZIP+4; the digits of any other postcode. */
+  /** The postcode as its country writes it (`normalizePostcode`): "33701", "K1A 0B1", "BA4 4JG", "2000". */
   readonly zip: string
+  /** Read from the address itself, else the company's country (`countryOfAddress`). */
+  readonly country: Country
 }
+
+/** Royal Mail's word for an apartment, beside USPS's designators. */
+const isUnitDesignator = (w: string): boolean => unitDesignators.has(w) || w === "flat"
+
+/** "2/10 Smith Street": unit 2 of number 10, as Australians write it. Only before a number and a street name. */
+const slashUnit = /^\s*([a-z0-9]{1,5})\s*\/\s*(?=\d+[a-z]?\s+[a-z])/i
 
 const poBox = /^\s*(?:p\.?\s*o\.?\s*b(?:ox)?|post\s+office\s+box|box)\b\.?\s*#?\s*([a-z0-9-]+)/i
 const houseNumberShape = /^\d+[a-z]?$|^\d+-\d+[a-z]?$/
 
-const zipPlus4 = /^\s*\d{5}\s*-?\s*\d{4}\s*$/
-
-/** ZIP5 for a US ZIP or ZIP+4; the digits of any other postcode. */
-export const normalizeZip = (raw: string): string => {
-  const digits = raw.replace(/\D/g, "")
-  // ZIP+4 typed with or without its hyphen: the first five digits are the delivery area.
-  return digits.length === 9 && zipPlus4.test(raw) ? digits.slice(0, 5) : digits
-}
-
-/** Two-letter code for a US state name or code, else the folded text. */
+/** The code of a US state, Canadian province or Australian state, named or coded; else the folded text. */
 export const normalizeState = (raw: string): string => {
   const folded = foldText(raw)
-  return stateCodes.get(folded) ?? folded
+  return stateCodes.get(folded) ?? canadianProvinces.get(folded) ?? australianStates.get(folded) ?? folded
 }
 
 /** Towns, states and ZIPs repeat across thousands of records: each spelling is normalised once. */
@@ -52,7 +55,6 @@ const remembered = (normalize: (raw: string) => string, limit = 100_000): ((raw:
 
 const cityOf = remembered(foldText)
 const stateOf = remembered(normalizeState)
-const zipOf = remembered(normalizeZip)
 
 /** Abbreviates directionals at either end and the street suffix (the last word, or the one before a trailing directional). */
 const abbreviateStreet = (ws: ReadonlyArray<string>): Array<string> => {
@@ -83,16 +85,19 @@ const splitStreet = (raw: string): StreetParts => {
   const box = poBox.exec(raw)
   if (box?.[1] !== undefined) return { houseNumber: foldText(box[1]).replace(/ /g, ""), streetName: "po box", unit: "", isPoBox: true }
   // "#" marks a unit even when glued to its identifier ("#4B"); folding would drop it, so it becomes "unit".
-  const ws = foldWords(raw.replace(/#/g, " unit "))
+  let ws = foldWords(raw.replace(/#/g, " unit "))
+  // "Flat 2, 10 High Street", "Apt 4B, 100 King St W": the unit written before the house number.
+  const leading = ws[0] !== undefined && isUnitDesignator(ws[0]) && houseNumberShape.test(ws[2] ?? "") ? (ws[1] ?? "") : ""
+  if (leading !== "") ws = ws.slice(2)
   let unitStart = ws.length
   for (let i = 1; i < ws.length; i++) {
     const w = ws[i]
-    if (w !== undefined && unitDesignators.has(w)) {
+    if (w !== undefined && isUnitDesignator(w)) {
       unitStart = i
       break
     }
   }
-  const unitWords = ws.slice(unitStart).filter((w) => !unitDesignators.has(w))
+  const unitWords = [leading, ...ws.slice(unitStart).filter((w) => !isUnitDesignator(w))]
   let streetWords = ws.slice(0, unitStart)
   let houseNumber = ""
   const first = streetWords[0]
@@ -110,18 +115,25 @@ const splitStreet = (raw: string): StreetParts => {
 }
 
 /** Normalises the street line of an address: "123 1/2 N Main Street Apt 4B" → "123h", "n main st", "4b". */
-export const normalizeStreet = (raw: string): StreetParts =>
+export const normalizeStreet = (raw: string): StreetParts => {
+  const slash = slashUnit.exec(raw)
+  if (slash !== null) {
+    const parts = normalizeStreet(raw.slice(slash[0].length))
+    return { ...parts, unit: `${foldText(slash[1] ?? "")}${parts.unit}` }
+  }
   // "123 1/2 Main St": the half house number becomes "123h" so it stays one token.
-  splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
+  return splitStreet(raw.includes("1/2") || raw.includes("½") ? raw.replace(/(\d)\s*(?:1\/2|½)/g, "$1h") : raw)
+}
 
-/** Normalises a postal address; null when every part of it is blank. */
-export const normalizeAddress = (address: PostalAddress): NormalizedAddress | null => {
+/** Normalises a postal address; null when every part of it is blank. `country` is the company's, if known. */
+export const normalizeAddress = (address: PostalAddress, country: Country | null = null): NormalizedAddress | null => {
   const street = normalizeStreet(address.street)
   const city = cityOf(address.city)
   const state = stateOf(address.state)
-  const zip = zipOf(address.zip)
+  const own = countryOfAddress(state, address.zip, country)
+  const zip = normalizePostcode(address.zip, own)
   if (street.houseNumber === "" && street.streetName === "" && street.unit === "" && city === "" && state === "" && zip === "") {
     return null
   }
-  return { ...street, city, state, zip }
+  return { ...street, city, state, zip, country: own }
 }

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js"
+import type { Country } from "./Country.ts"
 
 const extension = /\s*(?:ext\.?|extension|x|#)\s*\d{1,6}\s*$/i
 const nanpShape = /^[2-9]\d\d[2-9]\d{6}$/
@@ -33,21 +34,29 @@ const isValidNanp = (national: string): boolean => {
 }
 
 /**
- * A phone as typed → E.164 ("+16147100074"), assuming the US when no country code is given; an extension is
- * dropped. A number libphonenumber-js does not accept as valid falls back to its digits when it has at least
+ * A phone as typed → E.164 ("+16147100074"), read as a number of `region` (the record's country) when no
+ * country code is given, so that "020 7946 0958" in London and "+44 20 7946 0958" are one number; an extension
+ * is dropped. A number libphonenumber-js does not accept as valid falls back to its digits when it has at least
  * seven (a local number may still match another record's), else null.
  */
-export const normalizePhone = (raw: string): string | null => {
+export const normalizePhone = (raw: string, region: Country = "US"): string | null => {
   const withoutExtension = raw.replace(extension, "")
   const digits = withoutExtension.replace(/\D/g, "")
   if (digits.length === 0) return null
   const fallback = digits.length >= 7 ? digits : null
   const plain = !/[a-z]/i.test(withoutExtension)
   const international = withoutExtension.trimStart().startsWith("+")
-  if (plain && (!international || digits.startsWith("1"))) {
+  // Canada shares the US numbering plan; a British or Australian record may still hold a +1 number.
+  const northAmericanRegion = region === "US" || region === "CA"
+  const northAmerican = northAmericanRegion ? !international || digits.startsWith("1") : international && digits.startsWith("1")
+  if (plain && northAmerican) {
     const national = digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits
     if (national.length === 10 && nanpShape.test(national)) return isValidNanp(national) ? `+1${national}` : fallback
   }
-  const parsed = parsePhoneNumberFromString(withoutExtension, "US")
-  return parsed !== undefined && parsed.isValid() ? parsed.number : fallback
+  const parsed = parsePhoneNumberFromString(withoutExtension, region)
+  if (parsed === undefined) return fallback
+  if (parsed.isValid()) return parsed.number
+  // A number of the right length outside the US plan (a new mobile range, a number reserved for examples) is
+  // still written with its country code, so that its local and international forms stay one number.
+  return parsed.isPossible() && (international || !northAmericanRegion) ? parsed.number : fallback
 }

@@ -1,12 +1,15 @@
 import type { RecordRef } from "../../pipeline/domain/MatchEvidence.ts"
 import type { MatchRecord } from "../MatchRecord.ts"
-import { normalizeState, normalizeStreet, normalizeZip } from "../normalize/address.ts"
+import { normalizeState, normalizeStreet } from "../normalize/address.ts"
 import { normalizeCompanyName } from "../normalize/companyName.ts"
+import type { Country } from "../normalize/Country.ts"
+import { countryOfAddress } from "../normalize/countryOfAddress.ts"
 import { normalizeEmail } from "../normalize/email.ts"
 import type { NicknameTable } from "../normalize/NicknameTable.ts"
 import { foldText } from "../normalize/foldText.ts"
 import { givenNamesOf, normalizePersonName, readsFirstAndLastApart, surnamesOf } from "../normalize/personName.ts"
 import { normalizePhone } from "../normalize/phone.ts"
+import { normalizePostcode } from "../normalize/postcode.ts"
 import type { FieldName } from "./FieldName.ts"
 import { memoizeByText } from "./memoizeByText.ts"
 import { NO_VALUE, type ValueColumn, type ValueColumnBuilder, valueColumnBuilder } from "./ValueColumn.ts"
@@ -34,8 +37,14 @@ export const refOf = (records: PreparedRecords, i: number): RecordRef => records
 
 export const prepareRecords = (
   records: ReadonlyArray<MatchRecord>,
-  options: { readonly sides: Uint8Array | null; readonly nicknames: NicknameTable }
+  options: {
+    readonly sides: Uint8Array | null
+    readonly nicknames: NicknameTable
+    /** The company's country: that of a record whose address does not name one (see `countryOfAddress`). */
+    readonly country?: Country | null
+  }
 ): PreparedRecords => {
+  const hint = options.country ?? null
   const n = records.length
   const b = {
     firstName: valueColumnBuilder(n),
@@ -57,8 +66,9 @@ export const prepareRecords = (
   // Also reads QBO display names, to tell a business's name from a person's.
   const companyOf = memoizeByText(normalizeCompanyName)
   const emailId = memoizeByText((raw) => b.email.intern(normalizeEmail(raw) ?? ""))
-  // Phones are mostly typed once each: a cache would cost more than it saves.
-  const phoneId = (raw: string): number => b.phone.intern(normalizePhone(raw) ?? "")
+  // Phones are mostly typed once each: a cache would cost more than it saves. Each is read in its record's country.
+  const phoneIdIn = (country: Country) => (raw: string): number => b.phone.intern(normalizePhone(raw, country) ?? "")
+  const phoneId: Record<Country, (raw: string) => number> = { US: phoneIdIn("US"), CA: phoneIdIn("CA"), GB: phoneIdIn("GB"), AU: phoneIdIn("AU") }
   const streetIds = memoizeByText((raw) => {
     const street = normalizeStreet(raw)
     return {
@@ -69,8 +79,15 @@ export const prepareRecords = (
     }
   })
   const cityId = memoizeByText((raw) => b.city.intern(foldText(raw)))
-  const stateId = memoizeByText((raw) => b.state.intern(normalizeState(raw)))
-  const zipId = memoizeByText((raw) => b.zip.intern(normalizeZip(raw)))
+  const stateOf = memoizeByText(normalizeState)
+  const stateId = memoizeByText((raw) => b.state.intern(stateOf(raw)))
+  // A postcode's form depends on its country, and the country on the state and postcode together.
+  const zipIdIn = (country: Country) => memoizeByText((raw) => b.zip.intern(normalizePostcode(raw, country)))
+  const zipId: Record<Country, (raw: string) => number> = { US: zipIdIn("US"), CA: zipIdIn("CA"), GB: zipIdIn("GB"), AU: zipIdIn("AU") }
+  const countryOf = memoizeByText((rawState) => {
+    const state = stateOf(rawState)
+    return memoizeByText((zip) => countryOfAddress(state, zip, hint))
+  })
   const isPoBox = new Uint8Array(n)
   const system = new Uint8Array(n)
   records.forEach((r, i) => {
@@ -87,9 +104,10 @@ export const prepareRecords = (
     }
     b.companyName.pushOne(company)
     b.email.pushEach(r.emails, emailId)
-    b.phone.pushEach(r.phones, phoneId)
     // An address whose every part is blank holds no value in any of these columns, as if it were missing.
     const a = r.address
+    const country = a === null ? (hint ?? "US") : countryOf(a.state)(a.zip)
+    b.phone.pushEach(r.phones, phoneId[country])
     if (a === null) {
       for (const column of [b.houseNumber, b.street, b.unit, b.city, b.state, b.zip]) column.pushId(NO_VALUE)
     } else {
@@ -99,7 +117,7 @@ export const prepareRecords = (
       b.unit.pushId(street.unit)
       b.city.pushId(cityId(a.city))
       b.state.pushId(stateId(a.state))
-      b.zip.pushId(zipId(a.zip))
+      b.zip.pushId(zipId[country](a.zip))
       isPoBox[i] = street.isPoBox ? 1 : 0
     }
     system[i] = r.ref.system === "qbo" ? 1 : 0

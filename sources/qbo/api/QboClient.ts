@@ -194,8 +194,30 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
         })
       }).pipe(Effect.withSpan("QboClient.batch", { attributes: { items: items.length, requestId } }))
 
+    /**
+     * The company's country as QBO's company settings give it (`CompanyInfo.Country`, else its address's), or
+     * null when it gives none: the matcher reads records without an address of their own as that country's.
+     */
+    const companyCountry: Effect.Effect<string | null, QboRequestError> = send({
+      operation: "query CompanyInfo",
+      method: "GET",
+      path: "query",
+      params: { query: "SELECT * FROM CompanyInfo" }
+    }).pipe(
+      Effect.flatMap((json) => queryRows(json, "CompanyInfo", { operation: "query CompanyInfo", requestId: null })),
+      Effect.map((rows) => {
+        const info = rows[0]
+        if (!isRecord(info)) return null
+        const address = info["CompanyAddr"]
+        const country = info["Country"] ?? (isRecord(address) ? address["Country"] : undefined)
+        return typeof country === "string" && country.trim() !== "" ? country : null
+      }),
+      Effect.withSpan("QboClient.companyCountry")
+    )
+
     return {
       query,
+      companyCountry,
       /** Every customer, inactive ones included (QBO leaves them out unless asked). */
       pullCustomers: query("SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY Id"),
       pullInvoices: query("SELECT * FROM Invoice ORDERBY Id"),

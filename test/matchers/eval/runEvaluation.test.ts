@@ -62,6 +62,19 @@ describe("runEvaluation", () => {
     }).pipe(Effect.provide(NodeContext.layer))
   )
 
+  it.effect("reconcile eval takes the company's country as a code, UK for GB, and refuses one it cannot read", () =>
+    Effect.gen(function* () {
+      const lines: Array<string> = []
+      const spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => void lines.push(String(line)))
+      const cli = Command.run(evalCommand, { name: "reconcile eval", version: "test" })
+      const args = (country: string) => ["node", "reconcile-eval", "--records", tinyLabelledCsv, "--id", "rec_id", "--truth", "rec_id", "--truth-pattern", "rec-(\\d+)", "--map", febrlMap, "--country", country, "--json"]
+      yield* cli(args("uk")).pipe(Effect.ensuring(Effect.sync(() => spy.mockRestore())))
+      expect(JSON.parse(lines.join("\n")).recall).toBe(0.75)
+      const refused = yield* Effect.flip(cli(args("FR")))
+      expect(JSON.stringify(refused)).toContain("--country must be one of US, CA, GB, AU")
+    }).pipe(Effect.provide(NodeContext.layer))
+  )
+
   it.effect("links Febrl 4a to 4b without date of birth or SSN at F1 ≥ 0.985", () =>
     Effect.gen(function* () {
       const report = yield* runEvaluation({

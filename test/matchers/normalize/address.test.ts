@@ -48,6 +48,18 @@ describe("normalizeAddress", () => {
     expect(normalizeAddress({ street: "", city: "", state: "fl", zip: "337011234" })).toMatchObject({ state: "fl", zip: "33701" })
   })
 
+  it("reads a unit written before the house number, as British, Canadian and Australian addresses put it", () => {
+    const tenHighStreetFlat2 = { houseNumber: "10", streetName: "high st", unit: "2" }
+    expect(street("Flat 2, 10 High Street")).toMatchObject(tenHighStreetFlat2)
+    expect(street("10 High Street, Flat 2")).toMatchObject(tenHighStreetFlat2)
+    expect(street("2/10 High Street")).toMatchObject(tenHighStreetFlat2)
+    expect(street("2 / 10 High St")).toMatchObject(tenHighStreetFlat2)
+    expect(street("Apt 4B, 100 King St W")).toMatchObject({ houseNumber: "100", streetName: "king st w", unit: "4b" })
+    expect(street("Suite 300, 1 Yonge Street")).toMatchObject({ houseNumber: "1", streetName: "yonge st", unit: "300" })
+    // A half house number is not a unit.
+    expect(street("123 1/2 Main St")).toMatchObject({ houseNumber: "123h", streetName: "main st", unit: "" })
+  })
+
   it("returns null for an address with nothing in it", () => {
     expect(normalizeAddress({ street: " ", city: "", state: "", zip: "" })).toBeNull()
   })

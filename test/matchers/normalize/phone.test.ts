@@ -20,6 +20,26 @@ describe("normalizePhone", () => {
     expect(normalizePhone("+1 416 555 0199 (Toronto)")).toBe(normalizePhone("416-555-0199"))
   })
 
+  it("reads a number typed in its local form as a number of the record's country", () => {
+    const local: ReadonlyArray<readonly [string, "GB" | "AU" | "CA", string]> = [
+      ["020 7946 0958", "GB", "+44 20 7946 0958"],
+      ["(020) 7946-0958", "GB", "+44 (0)20 7946 0958"],
+      ["07700 900123", "GB", "+44 7700 900123"],
+      ["0121 496 0000", "GB", "+44 121 496 0000"],
+      ["(02) 9876 5432", "AU", "+61 2 9876 5432"],
+      ["0412 345 678", "AU", "+61 412 345 678"],
+      ["(416) 555-0199", "CA", "+1 416 555 0199"]
+    ]
+    for (const [typed, region, international] of local) {
+      const e164 = normalizePhone(international)
+      expect(e164?.startsWith("+")).toBe(true)
+      expect(normalizePhone(typed, region)).toBe(e164)
+      expect(normalizePhone(international, region)).toBe(e164)
+    }
+    // Read as a US number, the same local form is only its digits, and matches nothing international.
+    expect(normalizePhone("020 7946 0958")).not.toBe(normalizePhone("+44 20 7946 0958"))
+  })
+
   it("falls back to the digits of an invalid number, or null when too short", () => {
     expect(normalizePhone("555-1234")).toBe("5551234")
     expect(normalizePhone("123-456-7890")).toBe("1234567890")

@@ -53,7 +53,15 @@ export class QboApi {
 
   constructor(readonly company: QboCompany) {}
 
+  /** The fields of QBO's CompanyInfo the client reads (see Intuit's CompanyInfo entity reference). */
+  private companyInfo(): RawEntity {
+    const country = this.company.country
+    return { Id: "1", SyncToken: "0", CompanyName: "Local QBO company", Country: country, CompanyAddr: { Id: "1", Country: country }, domain: "QBO" }
+  }
+
   private runQuery(text: string): ItemResult {
+    // The company's settings are one entity, not a list: the only query the client sends for them is all of it.
+    if (/^\s*select\s+\*\s+from\s+companyinfo\s*$/i.test(text)) return { ok: true, value: { CompanyInfo: [this.companyInfo()], startPosition: 1, maxResults: 1 } }
     const parsed = parseQboQuery(text)
     if (!parsed.ok) return { ok: false, fault: faults.parse(parsed.detail) }
     const query = parsed.query

@@ -10,6 +10,8 @@ export interface QboCompanySeed {
   readonly closingDate?: string | null
   /** Payments already on a bank deposit: an invoice they pay can't move to another customer (6540). */
   readonly depositedPaymentIds?: ReadonlyArray<string>
+  /** `CompanyInfo.Country`: QBO's code of the company's country ("US", "CA", "GB", "AU"). Default US. */
+  readonly country?: string
 }
 
 export type WriteOutcome = { readonly ok: true; readonly entity: RawEntity } | { readonly ok: false; readonly fault: Fault }
@@ -47,6 +49,7 @@ export class QboCompany {
   readonly invoices: Map<string, RawEntity>
   closingDate: string | null
   readonly depositedPaymentIds: Set<string>
+  readonly country: string
   /** Bumped on every write, so cached query selections know they are out of date. */
   version = 0
 
@@ -55,6 +58,7 @@ export class QboCompany {
     this.invoices = toMap(seed.invoices, "Invoice")
     this.closingDate = seed.closingDate ?? null
     this.depositedPaymentIds = new Set(seed.depositedPaymentIds ?? [])
+    this.country = seed.country ?? "US"
   }
 
   list(entity: EntityName): Map<string, RawEntity> {
