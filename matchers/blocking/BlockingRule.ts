@@ -3,11 +3,12 @@ import type { FieldName } from "../prepare/FieldName.ts"
 /**
  * One part of a blocking key: each value of the fields (several fields pool their values, so a name token
  * matches whether it was typed as a first or a last name), as is, by its sound (Double Metaphone), by its first
- * letter, or for an email by its mailbox name (before the "@").
+ * letter, for an email by its mailbox name (before the "@"), or for a street by its core (without suffix and
+ * directionals, see `streetCore.ts`).
  */
 export interface KeyPart {
   readonly fields: ReadonlyArray<FieldName>
-  readonly transform: "value" | "sound" | "initial" | "mailbox"
+  readonly transform: "value" | "sound" | "initial" | "mailbox" | "street core"
 }
 
 /**
@@ -38,6 +39,7 @@ export interface BlockingRule {
 const value = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "value" })
 const sound = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "sound" })
 const mailbox: KeyPart = { fields: ["email"], transform: "mailbox" }
+const streetCore: KeyPart = { fields: ["street"], transform: "street core" }
 
 const rule = (
   name: string,
@@ -59,7 +61,8 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   rule("email mailbox", [mailbox]),
   rule("company name", [value("companyName")]),
   rule("zip+house number", [value("zip"), value("houseNumber")]),
-  rule("house number+street", [value("houseNumber"), value("street")]),
+  // On the street's core: a suffix or directional typed on one side only ("12 Main St", "12 Main") still pairs.
+  rule("house number+street", [value("houseNumber"), streetCore]),
   rule("house number+city", [value("houseNumber"), value("city")], broad),
   rule("street+zip", [value("street"), value("zip")]),
   rule("first+last name sound", [sound("firstName"), sound("lastName")], { unordered: true, ...broad }),

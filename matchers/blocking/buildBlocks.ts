@@ -6,6 +6,7 @@ import type { FieldName } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
 import type { BlockingRule, KeyPart } from "./BlockingRule.ts"
+import { streetCore } from "./streetCore.ts"
 
 export interface Blocks {
   /** Records of block b are `members[starts[b]] .. members[starts[b + 1] - 1]`, in ascending record order. */
@@ -14,7 +15,7 @@ export interface Blocks {
   readonly count: number
 }
 
-const tokenOf = (transform: KeyPart["transform"], value: string): string => {
+export const tokenOf = (transform: KeyPart["transform"], value: string): string => {
   switch (transform) {
     case "value":
       return value
@@ -24,6 +25,8 @@ const tokenOf = (transform: KeyPart["transform"], value: string): string => {
       return value.charAt(0)
     case "mailbox":
       return value.slice(0, Math.max(0, value.lastIndexOf("@")))
+    case "street core":
+      return streetCore(value)
   }
 }
 

@@ -2,6 +2,7 @@ import { doubleMetaphone } from "double-metaphone"
 import { describe, expect, it } from "vitest"
 import { type BlockingRule, defaultBlockingRules, type KeyPart } from "../../../matchers/blocking/BlockingRule.ts"
 import { candidatePairs, MIN_PAIR_BUDGET } from "../../../matchers/blocking/candidatePairs.ts"
+import { streetCore } from "../../../matchers/blocking/streetCore.ts"
 import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
 import { type PreparedRecords, prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
@@ -99,6 +100,7 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
         if (part.transform === "sound") return doubleMetaphone(v)[0]
         if (part.transform === "initial") return v.charAt(0)
         if (part.transform === "mailbox") return v.slice(0, Math.max(0, v.lastIndexOf("@")))
+        if (part.transform === "street core") return streetCore(v)
         return v
       }).filter((t) => t !== "")
     })
