@@ -9,10 +9,16 @@ import type { BlockingRule, KeyPart } from "./BlockingRule.ts"
 import { streetCore } from "./streetCore.ts"
 
 export interface Blocks {
-  /** Records of block b are `members[starts[b]] .. members[starts[b + 1] - 1]`, in ascending record order. */
+  /** Records of block b are `members[starts[b]] .. members[starts[b + 1] - 1]`, in ascending record order (see `keyed`). */
   readonly starts: Int32Array
   readonly members: Int32Array
   readonly count: number
+  /**
+   * When present, only the first `keyed[b]` records of block b (ascending) pair with every record of it; the rest
+   * (ascending too) pair with those only, not with each other, and do not count against `maxBlockSize`: the
+   * records without a sub-key value that join every piece of a split block (see `splitBlocks.ts`).
+   */
+  readonly keyed?: Int32Array
 }
 
 export const tokenOf = (transform: KeyPart["transform"], value: string): string => {
