@@ -1,6 +1,6 @@
+import { Int32List } from "../collections/Int32List.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { BlockingRule } from "./BlockingRule.ts"
-import { Int32List } from "../collections/Int32List.ts"
 import { type Blocks, buildBlocks, tokenTexts } from "./buildBlocks.ts"
 import { keyedIn, pairsInBlock, splitBlocks } from "./splitBlocks.ts"
 import { MAX_RULES, ProposedPairs, unionPairs } from "./unionPairs.ts"
@@ -114,7 +114,8 @@ const pairWithin = (
   blocks: Blocks,
   picked: RuleBlocks,
   budget: number,
-  emit: (i: number, j: number) => void,
+  proposed: ProposedPairs,
+  rule: number,
   drop: (block: number, pairs: number) => void
 ): number => {
   const { starts, members } = blocks
@@ -141,8 +142,8 @@ const pairWithin = (
       const i = members[a] ?? 0
       for (let b = a + 1; b < to; b++) {
         const j = members[b] ?? 0
-        if (!records.linking) emit(i < j ? i : j, i < j ? j : i)
-        else if (side[i] !== side[j]) emit(side[i] === 0 ? i : j, side[i] === 0 ? j : i)
+        if (!records.linking) proposed.add(i < j ? i : j, i < j ? j : i, rule)
+        else if (side[i] !== side[j]) proposed.add(side[i] === 0 ? i : j, side[i] === 0 ? j : i, rule)
       }
     }
   }
@@ -162,7 +163,6 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
   const nameOnly = nameOnlyRecords(records)
   rules.slice(0, MAX_RULES).forEach((rule, r) => {
     const budget = Math.max(rule.maxPairsPerRecord * n + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly, MIN_PAIR_BUDGET)
-    const emit = (i: number, j: number): void => proposed.add(i, j, r)
     let skippedBlocks = 0
     let skippedPairs = 0
     const skip = (_block: number, pairs: number): void => {
@@ -173,12 +173,12 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
     const picked = ruleBlocks(records, rule, whole)
     const subKey = rule.subKey
     const dropped = new Int32List()
-    const left = pairWithin(records, whole, picked, budget, emit, subKey === undefined ? skip : (block) => dropped.push(block))
+    const left = pairWithin(records, whole, picked, budget, proposed, r, subKey === undefined ? skip : (block) => dropped.push(block))
     if (subKey !== undefined && dropped.length > 0) {
       const split = new Uint8Array(whole.count)
       for (let x = 0; x < dropped.length; x++) split[dropped.data[x] ?? 0] = 1
       const pieces = splitBlocks(records, subKey, whole, texts, split)
-      pairWithin(records, pieces, ruleBlocks(records, rule, pieces), left, emit, skip)
+      pairWithin(records, pieces, ruleBlocks(records, rule, pieces), left, proposed, r, skip)
     }
     const largestBlock = picked.largestBlock
     perRule.push({ rule: rule.name, skippedBlocks, skippedPairs, largestBlock })
