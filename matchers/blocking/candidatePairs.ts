@@ -107,7 +107,7 @@ const nameOnlyRecords = (records: PreparedRecords): number => {
 
 /**
  * Pairs the records of `picked` blocks, the smallest first, while they fit `budget`; returns the budget left.
- * Blocks over the cap or over budget go to `drop`, which skips them or splits them.
+ * Blocks over budget go to `drop` from the smallest, then those over the cap; it skips them or splits them.
  */
 const pairWithin = (
   records: PreparedRecords,
@@ -121,7 +121,6 @@ const pairWithin = (
   const { starts, members } = blocks
   const side = records.side
   let left = budget
-  for (const [block, pairs] of picked.oversized) drop(block, pairs)
   // Over budget: keep the smallest blocks, which are also the most telling, and drop the rest.
   const order = smallestFirst(picked.pairs)
   for (let o = 0; o < order.length; o++) {
@@ -147,6 +146,7 @@ const pairWithin = (
       }
     }
   }
+  for (const [block, pairs] of picked.oversized) drop(block, pairs)
   return left
 }
 
@@ -173,13 +173,19 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
     const picked = ruleBlocks(records, rule, whole)
     const subKey = rule.subKey
     const dropped = new Int32List()
-    const left = pairWithin(records, whole, picked, budget, proposed, r, subKey === undefined ? skip : (block) => dropped.push(block))
-    if (subKey !== undefined && dropped.length > 0) {
-      const split = new Uint8Array(whole.count)
-      for (let x = 0; x < dropped.length; x++) split[dropped.data[x] ?? 0] = 1
-      const pieces = splitBlocks(records, subKey, whole, texts, split)
+    const droppedPairs: Array<number> = []
+    const keep = (block: number, pairs: number): void => {
+      dropped.push(block)
+      droppedPairs.push(pairs)
+    }
+    const left = pairWithin(records, whole, picked, budget, proposed, r, subKey === undefined ? skip : keep)
+    let splitCount = 0
+    if (subKey !== undefined && dropped.length > 0 && left > 0) {
+      const pieces = splitBlocks(records, subKey, whole, texts, dropped, { cap: rule.maxBlockSize, enough: left })
+      splitCount = pieces.split
       pairWithin(records, pieces, ruleBlocks(records, rule, pieces), left, proposed, r, skip)
     }
+    for (let d = splitCount; d < dropped.length; d++) skip(dropped.data[d] ?? 0, droppedPairs[d] ?? 0)
     const largestBlock = picked.largestBlock
     perRule.push({ rule: rule.name, skippedBlocks, skippedPairs, largestBlock })
   })

@@ -43,25 +43,49 @@ export const pairsInBlock = (records: PreparedRecords, blocks: Blocks, b: number
   return keyedLefts * keyedRights + keyedLefts * (size - k - joinerLefts) + keyedRights * joinerLefts
 }
 
+/** Pairs of a piece whose keyed records pair with all of it and whose joiners pair with the keyed only. */
+const piecePairs = (records: PreparedRecords, keyed: ReadonlyArray<number>, joiners: Int32List): number => {
+  const k = keyed.length
+  const m = joiners.length
+  if (!records.linking) return (k * (k - 1)) / 2 + k * m
+  let keyedLefts = 0
+  for (const i of keyed) if (records.side[i] === 0) keyedLefts++
+  let joinerLefts = 0
+  for (let x = 0; x < m; x++) if (records.side[joiners.data[x] ?? 0] === 0) joinerLefts++
+  return keyedLefts * (k - keyedLefts) + keyedLefts * (m - joinerLefts) + (k - keyedLefts) * joinerLefts
+}
+
 /**
- * The pieces of the blocks marked in `split`, under the rule's `subKey`: a common
- * key ("James Smith") still pairs the records that also share a town, instead of pairing none. A record without a
- * sub-key value joins every piece of its block, as it could belong to any of them; so it costs at most its
- * block's size in pairs, as a record with only a name and a common one must; those records are paired with each
- * other once, in a piece of their own, and only the records with a sub-key value count against the cap (the
- * pair budget bounds the rest). A piece still over the cap is left for the caller to skip.
+ * The pieces of the `dropped` blocks under the rule's `subKey`: a common key ("James Smith") still pairs the
+ * records that also share a town, instead of pairing none. A record without a sub-key value joins every piece of
+ * its block, as it could belong to any of them; so it costs at most its block's size in pairs, as a record with
+ * only a name and a common one must; those records are paired with each other once, in a piece of their own, and
+ * only the records with a sub-key value count against the cap (the pair budget bounds the rest).
+ *
+ * Blocks are split in the order given (the smallest first) until the pieces within `cap` hold `enough` pairs:
+ * the budget left cannot take more, and splitting every dropped block of a large list would cost more time than
+ * the pairs it could add.
  */
-export const splitBlocks = (records: PreparedRecords, subKey: KeyPart, blocks: Blocks, texts: TokenTexts, split: Uint8Array): Blocks => {
-  const { starts, members, count } = blocks
+export const splitBlocks = (
+  records: PreparedRecords,
+  subKey: KeyPart,
+  blocks: Blocks,
+  texts: TokenTexts,
+  dropped: Int32List,
+  limits: { readonly cap: number; readonly enough: number }
+): Blocks & { readonly split: number } => {
+  const { starts, members } = blocks
   const tokensOf = subKeyTokens(records, subKey, texts)
   const outStarts = new Int32List()
   const outMembers = new Int32List()
   const keyed = new Int32List()
   const tokens = new Int32List()
-  for (let b = 0; b < count; b++) {
+  let gathered = 0
+  let d = 0
+  for (; d < dropped.length && gathered < limits.enough; d++) {
+    const b = dropped.data[d] ?? 0
     const from = starts[b] ?? 0
     const to = starts[b + 1] ?? 0
-    if (split[b] !== 1) continue
     // Each piece holds its keyed records in ascending order, then the keyless ones (see `Blocks.keyed`).
     const pieces = new Map<number, Array<number>>()
     const keyless = new Int32List()
@@ -78,22 +102,25 @@ export const splitBlocks = (records: PreparedRecords, subKey: KeyPart, blocks: B
         else if (piece[piece.length - 1] !== i) piece.push(i)
       }
     }
-    for (const piece of pieces.values()) {
+    // The joiners with each other, once: a piece of its own with no keyed records before them.
+    const alone = new Int32List()
+    pieces.set(-1, Array.from(keyless.data.subarray(0, keyless.length)))
+    for (const [token, piece] of pieces) {
+      const joiners = token === -1 ? alone : keyless
       outStarts.push(outMembers.length)
       keyed.push(piece.length)
       for (const i of piece) outMembers.push(i)
-      for (let x = 0; x < keyless.length; x++) outMembers.push(keyless.data[x] ?? 0)
+      for (let x = 0; x < joiners.length; x++) outMembers.push(joiners.data[x] ?? 0)
+      if (piece.length <= limits.cap) gathered += piecePairs(records, piece, joiners)
     }
-    // The joiners with each other, once.
-    outStarts.push(outMembers.length)
-    keyed.push(keyless.length)
-    for (let x = 0; x < keyless.length; x++) outMembers.push(keyless.data[x] ?? 0)
   }
   outStarts.push(outMembers.length)
   return {
     starts: outStarts.data.slice(0, outStarts.length),
     members: outMembers.data.slice(0, outMembers.length),
     count: outStarts.length - 1,
-    keyed: keyed.data.slice(0, keyed.length)
+    keyed: keyed.data.slice(0, keyed.length),
+    /** The first `split` of `dropped` were split; the rest were not reached. */
+    split: d
   }
 }
