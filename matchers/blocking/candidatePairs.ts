@@ -180,10 +180,14 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
     }
     const left = pairWithin(records, whole, picked, budget, proposed, r, subKey === undefined ? skip : keep)
     let splitCount = 0
-    if (subKey !== undefined && dropped.length > 0 && left > 0) {
-      const pieces = splitBlocks(records, subKey, whole, texts, dropped, { cap: rule.maxBlockSize, enough: left })
+    // Pieces spend what any list may spend (`MIN_PAIR_BUDGET`) and what name-only records add, not the rest of a
+    // large list's budget: there the other rules already find what a town or an initial would, and every pair
+    // costs scoring time.
+    const forPieces = Math.min(left, MIN_PAIR_BUDGET + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly)
+    if (subKey !== undefined && dropped.length > 0 && forPieces > 0) {
+      const pieces = splitBlocks(records, subKey, whole, texts, dropped, { cap: rule.maxBlockSize, enough: forPieces })
       splitCount = pieces.split
-      pairWithin(records, pieces, ruleBlocks(records, rule, pieces), left, proposed, r, skip)
+      pairWithin(records, pieces, ruleBlocks(records, rule, pieces), forPieces, proposed, r, skip)
     }
     for (let d = splitCount; d < dropped.length; d++) skip(dropped.data[d] ?? 0, droppedPairs[d] ?? 0)
     const largestBlock = picked.largestBlock
