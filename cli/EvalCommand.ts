@@ -42,7 +42,7 @@ export const humanEvalReport = (r: EvalReport): string =>
     `${n(r.candidatePairs)} candidate pairs; blocking kept ${pct(r.blockingRecall)} of the true pairs`,
     ...r.perRule.map(
       (rule) =>
-        `  ${rule.rule}: ${n(rule.candidatePairs)} pairs${rule.skippedBlocks > 0 ? `, ${n(rule.skippedBlocks)} oversized blocks skipped (${n(rule.skippedPairs)} pairs)` : ""}`
+        `  ${rule.rule}: ${n(rule.candidatePairs)} pairs, blocking recall ${pct(r.blockingRecallByRule[rule.rule] ?? 0)}${rule.skippedBlocks > 0 ? `, ${n(rule.skippedBlocks)} oversized blocks skipped (${n(rule.skippedPairs)} pairs)` : ""}`
     ),
     `${r.seconds.toFixed(2)} s`
   ].join("\n")
@@ -55,6 +55,7 @@ export const jsonEvalReport = (r: EvalReport): string =>
     f1: r.f1,
     candidatePairs: r.candidatePairs,
     blockingRecall: r.blockingRecall,
+    blockingRecallByRule: r.blockingRecallByRule,
     seconds: r.seconds
   })
 

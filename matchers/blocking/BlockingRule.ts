@@ -3,11 +3,12 @@ import type { FieldName } from "../prepare/FieldName.ts"
 /**
  * One part of a blocking key: each value of the fields (several fields pool their values, so a name token
  * matches whether it was typed as a first or a last name), as is, by its sound (Double Metaphone), by its first
- * letter, or for an email by its mailbox name (before the "@").
+ * letter, for an email by its mailbox name (before the "@"), or for a street by its core (without suffix and
+ * directionals, see `streetCore.ts`).
  */
 export interface KeyPart {
   readonly fields: ReadonlyArray<FieldName>
-  readonly transform: "value" | "sound" | "initial" | "mailbox"
+  readonly transform: "value" | "sound" | "initial" | "mailbox" | "street core"
 }
 
 /**
@@ -31,22 +32,41 @@ export interface BlockingRule {
    * whatever its distribution.
    */
   readonly maxPairsPerRecord: number
+  /**
+   * A block over `maxBlockSize` is split by this further part instead of skipped (see `splitOversized.ts`): the
+   * records of a common name that also share a town are still compared.
+   */
+  readonly subKey?: KeyPart
+  /**
+   * Extra pairs per record that only its name can find (no phone, email, street or ZIP), added to the budget:
+   * such a record has no other rule to fall back on, and a person typed twenty times under a common name needs
+   * its twenty blocks kept. Data with contacts and addresses keeps the budget above.
+   */
+  readonly pairsPerNameOnlyRecord?: number
   /** The parts' order does not matter: "first+last" also pairs a record whose first and last names were swapped. */
   readonly unordered?: boolean
 }
 
+/** See `pairsPerNameOnlyRecord`: measured on the crowded name-only set (README, "Matching"). */
+const NAME_ONLY_PAIRS = 8
+
 const value = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "value" })
 const sound = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "sound" })
+const initial = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "initial" })
 const mailbox: KeyPart = { fields: ["email"], transform: "mailbox" }
+const streetCore: KeyPart = { fields: ["street"], transform: "street core" }
 
 const rule = (
   name: string,
   parts: ReadonlyArray<KeyPart>,
-  options: { readonly unordered?: boolean; readonly maxPairsPerRecord?: number } = {}
+  options: Partial<Pick<BlockingRule, "unordered" | "maxPairsPerRecord" | "subKey" | "pairsPerNameOnlyRecord">> = {}
 ): BlockingRule => ({ name, parts, maxBlockSize: 100, maxPairsPerRecord: 1, ...options })
 
 /** Rules on a name and a place, or on names alone, propose mostly non-matches once the data is large. */
 const broad = { maxPairsPerRecord: 0.5 }
+
+/** Name rules: the only ones a record with nothing but a name can be found by. */
+const names = (subKey: KeyPart) => ({ ...broad, subKey, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS })
 
 /**
  * Contact rules catch the duplicates typed with the same phone or email; the address rules those at one property;
@@ -59,13 +79,14 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   rule("email mailbox", [mailbox]),
   rule("company name", [value("companyName")]),
   rule("zip+house number", [value("zip"), value("houseNumber")]),
-  rule("house number+street", [value("houseNumber"), value("street")]),
+  // On the street's core: a suffix or directional typed on one side only ("12 Main St", "12 Main") still pairs.
+  rule("house number+street", [value("houseNumber"), streetCore]),
   rule("house number+city", [value("houseNumber"), value("city")], broad),
   rule("street+zip", [value("street"), value("zip")]),
-  rule("first+last name sound", [sound("firstName"), sound("lastName")], { unordered: true, ...broad }),
-  rule("last name sound+zip", [sound("lastName"), value("zip")], broad),
-  rule("last name sound+city", [sound("lastName"), value("city")], broad),
-  rule("first name sound+zip", [sound("firstName"), value("zip")], broad),
-  rule("first name sound+city", [sound("firstName"), value("city")], broad),
-  rule("name token sound", [sound("firstName", "lastName")], broad)
+  rule("first+last name sound", [sound("firstName"), sound("lastName")], { unordered: true, ...names(value("city")) }),
+  rule("last name sound+zip", [sound("lastName"), value("zip")], names(initial("firstName"))),
+  rule("last name sound+city", [sound("lastName"), value("city")], names(initial("firstName"))),
+  rule("first name sound+zip", [sound("firstName"), value("zip")], names(initial("lastName"))),
+  rule("first name sound+city", [sound("firstName"), value("city")], names(initial("lastName"))),
+  rule("name token sound", [sound("firstName", "lastName")], names(value("city")))
 ]

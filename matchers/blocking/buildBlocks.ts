@@ -6,15 +6,22 @@ import type { FieldName } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
 import type { BlockingRule, KeyPart } from "./BlockingRule.ts"
+import { streetCore } from "./streetCore.ts"
 
 export interface Blocks {
-  /** Records of block b are `members[starts[b]] .. members[starts[b + 1] - 1]`, in ascending record order. */
+  /** Records of block b are `members[starts[b]] .. members[starts[b + 1] - 1]`, in ascending record order (see `keyed`). */
   readonly starts: Int32Array
   readonly members: Int32Array
   readonly count: number
+  /**
+   * When present, only the first `keyed[b]` records of block b (ascending) pair with every record of it; the rest
+   * (ascending too) pair with those only, not with each other, and do not count against `maxBlockSize`: the
+   * records without a sub-key value that join every piece of a split block (see `splitBlocks.ts`).
+   */
+  readonly keyed?: Int32Array
 }
 
-const tokenOf = (transform: KeyPart["transform"], value: string): string => {
+export const tokenOf = (transform: KeyPart["transform"], value: string): string => {
   switch (transform) {
     case "value":
       return value
@@ -24,6 +31,8 @@ const tokenOf = (transform: KeyPart["transform"], value: string): string => {
       return value.charAt(0)
     case "mailbox":
       return value.slice(0, Math.max(0, value.lastIndexOf("@")))
+    case "street core":
+      return streetCore(value)
   }
 }
 

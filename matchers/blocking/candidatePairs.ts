@@ -1,6 +1,8 @@
+import { Int32List } from "../collections/Int32List.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { BlockingRule } from "./BlockingRule.ts"
 import { type Blocks, buildBlocks, tokenTexts } from "./buildBlocks.ts"
+import { keyedIn, pairsInBlock, splitBlocks } from "./splitBlocks.ts"
 import { MAX_RULES, ProposedPairs, unionPairs } from "./unionPairs.ts"
 
 export interface RuleReport {
@@ -26,21 +28,19 @@ export interface CandidatePairs {
 /** Every rule may propose this many pairs whatever the size of the data: small sets are cheap to score. */
 export const MIN_PAIR_BUDGET = 20_000
 
-/** A rule's blocks worth pairing: those with at least one pair and at most `maxBlockSize` records. */
+/** A rule's blocks with at least one pair: those within `maxBlockSize` and those over it. */
 interface RuleBlocks {
   readonly kept: Int32Array
   /** Pairs per kept block. */
   readonly pairs: Float64Array
-  readonly skippedBlocks: number
-  readonly skippedPairs: number
+  /** Block and its pairs, for each block over the cap. */
+  readonly oversized: ReadonlyArray<readonly [number, number]>
   readonly largestBlock: number
 }
 
 const ruleBlocks = (records: PreparedRecords, rule: BlockingRule, blocks: Blocks): RuleBlocks => {
-  const { starts, members, count } = blocks
-  const side = records.side
-  let skippedBlocks = 0
-  let skippedPairs = 0
+  const { starts, count } = blocks
+  const oversized: Array<readonly [number, number]> = []
   let largestBlock = 0
   const kept = new Int32Array(count)
   const pairsOf = new Float64Array(count)
@@ -50,23 +50,16 @@ const ruleBlocks = (records: PreparedRecords, rule: BlockingRule, blocks: Blocks
     const size = (starts[b + 1] ?? 0) - from
     if (size < 2) continue
     largestBlock = Math.max(largestBlock, size)
-    let pairs = (size * (size - 1)) / 2
-    if (records.linking) {
-      let lefts = 0
-      for (let x = from; x < from + size; x++) if (side[members[x] ?? 0] === 0) lefts++
-      pairs = lefts * (size - lefts)
-    }
+    const pairs = pairsInBlock(records, blocks, b)
     if (pairs === 0) continue
-    if (size > rule.maxBlockSize) {
-      skippedBlocks++
-      skippedPairs += pairs
-    } else {
+    if (keyedIn(blocks, b) > rule.maxBlockSize) oversized.push([b, pairs])
+    else {
       kept[keptCount] = b
       pairsOf[keptCount] = pairs
       keptCount++
     }
   }
-  return { kept: kept.subarray(0, keptCount), pairs: pairsOf.subarray(0, keptCount), skippedBlocks, skippedPairs, largestBlock }
+  return { kept: kept.subarray(0, keptCount), pairs: pairsOf.subarray(0, keptCount), oversized, largestBlock }
 }
 
 /** Above this many pairs in one block, `smallestFirst` sorts by comparison rather than by counting. */
@@ -101,45 +94,103 @@ const smallestFirst = (pairs: Float64Array): Int32Array => {
   return order
 }
 
-/** Applies each blocking rule and unions their pairs; oversized blocks are skipped and counted. */
+/** Records with no phone, email, street or ZIP: only a name rule can find them. */
+const nameOnlyRecords = (records: PreparedRecords): number => {
+  const { phone, email, street, zip } = records.columns
+  const has = (column: typeof phone, i: number): boolean => (column.offsets[i + 1] ?? 0) > (column.offsets[i] ?? 0)
+  let count = 0
+  for (let i = 0; i < records.size; i++) {
+    if (!has(phone, i) && !has(email, i) && !has(street, i) && !has(zip, i)) count++
+  }
+  return count
+}
+
+/**
+ * Pairs the records of `picked` blocks, the smallest first, while they fit `budget`; returns the budget left.
+ * Blocks over budget go to `drop` from the smallest, then those over the cap; it skips them or splits them.
+ */
+const pairWithin = (
+  records: PreparedRecords,
+  blocks: Blocks,
+  picked: RuleBlocks,
+  budget: number,
+  proposed: ProposedPairs,
+  rule: number,
+  drop: (block: number, pairs: number) => void
+): number => {
+  const { starts, members } = blocks
+  const side = records.side
+  let left = budget
+  // Over budget: keep the smallest blocks, which are also the most telling, and drop the rest.
+  const order = smallestFirst(picked.pairs)
+  for (let o = 0; o < order.length; o++) {
+    const x = order[o] ?? 0
+    const block = picked.kept[x] ?? 0
+    const blockPairs = picked.pairs[x] ?? 0
+    if (blockPairs > left) {
+      drop(block, blockPairs)
+      continue
+    }
+    left -= blockPairs
+    const from = starts[block] ?? 0
+    const to = starts[block + 1] ?? 0
+    // A piece's joiners are not paired with each other, and follow its keyed records (see `Blocks.keyed`): a pair's
+    // records are ordered by index here rather than by position.
+    const keyedTo = from + keyedIn(blocks, block)
+    for (let a = from; a < keyedTo; a++) {
+      const i = members[a] ?? 0
+      for (let b = a + 1; b < to; b++) {
+        const j = members[b] ?? 0
+        if (!records.linking) proposed.add(i < j ? i : j, i < j ? j : i, rule)
+        else if (side[i] !== side[j]) proposed.add(side[i] === 0 ? i : j, side[i] === 0 ? j : i, rule)
+      }
+    }
+  }
+  for (const [block, pairs] of picked.oversized) drop(block, pairs)
+  return left
+}
+
+/**
+ * Applies each blocking rule and unions their pairs. A block over the size cap or the rule's budget is split by the
+ * rule's sub-key where it has one, and its pieces take what the budget has left; what still does not fit is
+ * skipped and counted.
+ */
 export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<BlockingRule>): CandidatePairs => {
   const n = records.size
-  const side = records.side
   const proposed = new ProposedPairs()
   const perRule: Array<Omit<RuleReport, "candidatePairs">> = []
   const texts = tokenTexts(records)
+  const nameOnly = nameOnlyRecords(records)
   rules.slice(0, MAX_RULES).forEach((rule, r) => {
-    const blocks = buildBlocks(records, rule, texts)
-    const { starts, members } = blocks
-    const { kept, pairs, largestBlock, ...skipped } = ruleBlocks(records, rule, blocks)
-    let { skippedBlocks, skippedPairs } = skipped
-    // Over budget: keep the smallest blocks, which are also the most telling, and skip the rest.
-    const order = smallestFirst(pairs)
-    let budget = Math.max(rule.maxPairsPerRecord * n, MIN_PAIR_BUDGET)
-    for (let o = 0; o < order.length; o++) {
-      const x = order[o] ?? 0
-      const blockPairs = pairs[x] ?? 0
-      if (blockPairs > budget) {
-        skippedBlocks++
-        skippedPairs += blockPairs
-        continue
-      }
-      budget -= blockPairs
-      const block = kept[x] ?? 0
-      const from = starts[block] ?? 0
-      const to = starts[block + 1] ?? 0
-      for (let a = from; a < to; a++) {
-        const i = members[a] ?? 0
-        for (let b = a + 1; b < to; b++) {
-          const j = members[b] ?? 0
-          if (!records.linking) proposed.add(i, j, r)
-          else if (side[i] !== side[j]) {
-            if (side[i] === 0) proposed.add(i, j, r)
-            else proposed.add(j, i, r)
-          }
-        }
-      }
+    const budget = Math.max(rule.maxPairsPerRecord * n + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly, MIN_PAIR_BUDGET)
+    let skippedBlocks = 0
+    let skippedPairs = 0
+    const skip = (_block: number, pairs: number): void => {
+      skippedBlocks++
+      skippedPairs += pairs
     }
+    const whole = buildBlocks(records, rule, texts)
+    const picked = ruleBlocks(records, rule, whole)
+    const subKey = rule.subKey
+    const dropped = new Int32List()
+    const droppedPairs: Array<number> = []
+    const keep = (block: number, pairs: number): void => {
+      dropped.push(block)
+      droppedPairs.push(pairs)
+    }
+    const left = pairWithin(records, whole, picked, budget, proposed, r, subKey === undefined ? skip : keep)
+    let splitCount = 0
+    // Pieces spend what any list may spend (`MIN_PAIR_BUDGET`) and what name-only records add, not the rest of a
+    // large list's budget: there the other rules already find what a town or an initial would, and every pair
+    // costs scoring time.
+    const forPieces = Math.min(left, MIN_PAIR_BUDGET + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly)
+    if (subKey !== undefined && dropped.length > 0 && forPieces > 0) {
+      const pieces = splitBlocks(records, subKey, whole, texts, dropped, { cap: rule.maxBlockSize, enough: forPieces })
+      splitCount = pieces.split
+      pairWithin(records, pieces, ruleBlocks(records, rule, pieces), forPieces, proposed, r, skip)
+    }
+    for (let d = splitCount; d < dropped.length; d++) skip(dropped.data[d] ?? 0, droppedPairs[d] ?? 0)
+    const largestBlock = picked.largestBlock
     perRule.push({ rule: rule.name, skippedBlocks, skippedPairs, largestBlock })
   })
   const union = unionPairs(proposed, n, perRule.length)

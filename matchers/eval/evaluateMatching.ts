@@ -4,6 +4,7 @@ import type { NicknameTable } from "../normalize/NicknameTable.ts"
 import type { RuleReport } from "../blocking/candidatePairs.ts"
 import { defaultMatcherConfig, type MatcherConfig, runMatching } from "../runMatching.ts"
 import { probabilityOf } from "../scoring/scorePairs.ts"
+import { blockingRecallByRule } from "./blockingRecallByRule.ts"
 import type { GroundTruth } from "./GroundTruth.ts"
 import { type PairwiseMetrics, pairwiseMetrics } from "./pairwiseMetrics.ts"
 
@@ -13,6 +14,8 @@ export interface EvalReport extends PairwiseMetrics {
   readonly threshold: number
   readonly candidatePairs: number
   readonly perRule: ReadonlyArray<RuleReport>
+  /** Each rule's share of the true pairs, by rule name (see `blockingRecallByRule.ts`). */
+  readonly blockingRecallByRule: Readonly<Record<string, number>>
   /** Wall-clock seconds of the matching run (normalise, block, train, score), not of reading the files. */
   readonly seconds: number
 }
@@ -53,6 +56,7 @@ export const evaluateMatching = (input: {
     threshold: input.threshold,
     candidatePairs: run.candidates.count,
     perRule: run.candidates.perRule,
+    blockingRecallByRule: blockingRecallByRule(input.truth, run.candidates),
     seconds
   }
 }

@@ -2,6 +2,7 @@ import { doubleMetaphone } from "double-metaphone"
 import { describe, expect, it } from "vitest"
 import { type BlockingRule, defaultBlockingRules, type KeyPart } from "../../../matchers/blocking/BlockingRule.ts"
 import { candidatePairs, MIN_PAIR_BUDGET } from "../../../matchers/blocking/candidatePairs.ts"
+import { streetCore } from "../../../matchers/blocking/streetCore.ts"
 import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
 import { type PreparedRecords, prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
@@ -69,6 +70,20 @@ describe("candidatePairs", () => {
     expect(c.perRule[0]).toMatchObject({ candidatePairs: 1, skippedBlocks: 1, skippedPairs: 15, largestBlock: 6 })
   })
 
+  it("splits a block over the size cap by the rule's sub-key, a record without one joining every piece", () => {
+    const town = (city: string) => (city === "" ? null : { street: "", city, state: "", zip: "" })
+    const smiths = ["Tampa", "Mesa", "Tampa", "", "Mesa", "Tampa", ""].map((city, k) => record(`s${k}`, { lastName: "Smith", address: town(city) }))
+    const records = prepareRecords(smiths, { sides: null, nicknames: emptyNicknameTable })
+    const c = candidatePairs(records, [{ ...surnameRule, maxBlockSize: 5, subKey: { fields: ["city"], transform: "value" } }])
+    const tampa = ["0-2", "0-5", "2-5"]
+    const mesa = ["1-4"]
+    // The two without a town pair with everyone, and with each other once.
+    const townless = ["0-3", "1-3", "2-3", "3-4", "3-5", "3-6", "0-6", "1-6", "2-6", "4-6", "5-6"]
+    expect(new Set(pairsOf(c))).toEqual(new Set([...tampa, ...mesa, ...townless]))
+    expect(c.count).toBe(15)
+    expect(c.perRule[0]).toMatchObject({ skippedBlocks: 0, largestBlock: 7 })
+  })
+
   it("keeps the smallest blocks within the pair budget, so pairs grow linearly with the records", () => {
     // 300 blocks of 30 records: 130,500 pairs would exceed the budget of max(1 × 9,000, MIN_PAIR_BUDGET).
     const many = Array.from({ length: 9000 }, (_, k) => record(`r${k}`, { lastName: `name${k % 300}`, phones: [`813555${String(k % 300).padStart(4, "0")}`] }))
@@ -99,6 +114,7 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
         if (part.transform === "sound") return doubleMetaphone(v)[0]
         if (part.transform === "initial") return v.charAt(0)
         if (part.transform === "mailbox") return v.slice(0, Math.max(0, v.lastIndexOf("@")))
+        if (part.transform === "street core") return streetCore(v)
         return v
       }).filter((t) => t !== "")
     })

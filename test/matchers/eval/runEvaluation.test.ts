@@ -28,6 +28,10 @@ describe("runEvaluation", () => {
       expect(report.recall).toBe(0.75)
       expect(report.f1).toBeCloseTo(6 / 7, 12)
       expect(report.blockingRecall).toBe(0.75)
+      // The three found pairs share every field, so every rule with values here proposes all three.
+      expect(report.blockingRecallByRule["zip+house number"]).toBe(0.75)
+      expect(report.blockingRecallByRule["phone"]).toBe(0)
+      expect(Object.keys(report.blockingRecallByRule)).toEqual(report.perRule.map((r) => r.rule))
     }).pipe(Effect.provide(NodeContext.layer))
   )
 
@@ -56,7 +60,8 @@ describe("runEvaluation", () => {
         Effect.ensuring(Effect.sync(() => spy.mockRestore()))
       )
       const output = JSON.parse(lines.join("\n"))
-      expect(Object.keys(output).sort()).toEqual(["blockingRecall", "candidatePairs", "f1", "precision", "recall", "seconds"])
+      expect(Object.keys(output).sort()).toEqual(["blockingRecall", "blockingRecallByRule", "candidatePairs", "f1", "precision", "recall", "seconds"])
+      expect(output.blockingRecallByRule["street+zip"]).toBe(0.75)
       expect(output.precision).toBe(1)
       expect(output.recall).toBe(0.75)
     }).pipe(Effect.provide(NodeContext.layer))
