@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import type { RecordIndex } from "../pipeline/cases/RecordIndex.ts"
 import type { Case } from "../pipeline/domain/Case.ts"
 import type { RunId } from "../pipeline/domain/Ids.ts"
@@ -175,7 +175,9 @@ const recordsSheet = (wb: ExcelJS.Workbook, index: RecordIndex, cases: ReadonlyA
  * correct QBO customer open in POM and QBO, and a second sheet links every record and invoice of each case.
  */
 export const reviewXlsx = async (index: RecordIndex, runId: RunId, cases: ReadonlyArray<Case>, links: RecordLinks): Promise<Uint8Array> => {
-  const wb = new ExcelJS.Workbook()
+  // Loaded here, not at start: it is a large library, and most commands never write a workbook.
+  const { Workbook } = (await import("exceljs")).default
+  const wb = new Workbook()
   wb.creator = "pom-qbo-reconcile"
   const ordered = [...cases].sort(reviewOrder)
   reviewSheet(wb, index, runId, ordered, links)

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import { Effect } from "effect"
 import type { CsvRow } from "../csv/readCsvTable.ts"
 import { cellText } from "./cellText.ts"
@@ -25,7 +25,9 @@ const rowCells = (row: ExcelJS.Row, width: number): ReadonlyArray<string> =>
  */
 export const parseXlsxBytes = (bytes: Uint8Array, file: string, preferredSheet?: string): Effect.Effect<XlsxTable, XlsxFileError> =>
   Effect.gen(function* () {
-    const wb = new ExcelJS.Workbook()
+    // Loaded here, not at start: it is a large library, and only a review saved as .xlsx needs it.
+    const { Workbook } = (yield* Effect.promise(() => import("exceljs"))).default
+    const wb = new Workbook()
     yield* Effect.tryPromise({
       // A copy that owns its whole ArrayBuffer: JSZip reads an ArrayBuffer from its start.
       try: () => wb.xlsx.load(bytes.slice().buffer),
