@@ -3,12 +3,12 @@ import type { FieldName } from "../prepare/FieldName.ts"
 /**
  * One part of a blocking key: each value of the fields (several fields pool their values, so a name token
  * matches whether it was typed as a first or a last name), as is, by its sound (Double Metaphone), by its first
- * letter, for an email by its mailbox name (before the "@"), or for a street by its core (without suffix and
- * directionals, see `streetCore.ts`).
+ * letter, for an email by its mailbox name (before the "@") or its domain (after it), or for a street by its core
+ * (without suffix and directionals, see `streetCore.ts`).
  */
 export interface KeyPart {
   readonly fields: ReadonlyArray<FieldName>
-  readonly transform: "value" | "sound" | "initial" | "mailbox" | "street core"
+  readonly transform: "value" | "sound" | "initial" | "mailbox" | "domain" | "street core"
 }
 
 /**
@@ -54,6 +54,7 @@ const value = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, trans
 const sound = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "sound" })
 const initial = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "initial" })
 const mailbox: KeyPart = { fields: ["email"], transform: "mailbox" }
+const domain: KeyPart = { fields: ["email"], transform: "domain" }
 const streetCore: KeyPart = { fields: ["street"], transform: "street core" }
 
 const rule = (
@@ -77,6 +78,9 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   rule("phone", [value("phone")]),
   rule("email", [value("email")]),
   rule("email mailbox", [mailbox]),
+  // A small organisation's or ISP's domain: an address typed with a slip in its mailbox name is still compared.
+  // Public domains hold far more records than a block may and are skipped.
+  rule("email domain", [domain], broad),
   rule("company name", [value("companyName")]),
   rule("zip+house number", [value("zip"), value("houseNumber")]),
   // On the street's core: a suffix or directional typed on one side only ("12 Main St", "12 Main") still pairs.
