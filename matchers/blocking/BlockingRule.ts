@@ -70,6 +70,13 @@ const broad = { maxPairsPerRecord: 0.5 }
 const names = (subKey: KeyPart) => ({ ...broad, subKey, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS })
 
 /**
+ * A rule only for records with nothing but a name: it keeps the pairs any list may have (`MIN_PAIR_BUDGET`) and
+ * what those records add, so a list with contacts and addresses, where the other rules find its duplicates, spends
+ * little on it.
+ */
+const nameOnly = { maxPairsPerRecord: 0, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS }
+
+/**
  * Contact rules catch the duplicates typed with the same phone or email; the address rules those at one property;
  * the name rules those whose contact details and house number differ or are missing (typos, swapped names). The
  * name rules were added for the misses the others left on Febrl and Splink's fake_1000 (see the README numbers).
@@ -92,5 +99,11 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   rule("last name sound+city", [sound("lastName"), value("city")], names(initial("firstName"))),
   rule("first name sound+zip", [sound("firstName"), value("zip")], names(initial("lastName"))),
   rule("first name sound+city", [sound("firstName"), value("city")], names(initial("lastName"))),
-  rule("name token sound", [sound("firstName", "lastName")], names(value("city")))
+  // Any one name's sound pairs mostly namesakes on a list of names alone: it gets no more there than elsewhere.
+  rule("name token sound", [sound("firstName", "lastName")], { ...broad, subKey: value("city") }),
+  // A person typed with a slip or a nickname in the first name and without their town on one side.
+  rule("last name sound+first initial", [sound("lastName"), initial("firstName")], { ...nameOnly, subKey: value("city") }),
+  // A person typed with a slip or a nickname in both names (Jimmy Jonson, James Johnson) in their town; unordered,
+  // so with the names swapped too.
+  rule("initials+city", [initial("firstName"), initial("lastName"), value("city")], { unordered: true, ...nameOnly })
 ]
