@@ -33,7 +33,7 @@ const everyPair = (n: number): CandidatePairs => {
       k++
     }
   }
-  return { count, left, right, rules: new Uint16Array(count), perRule: [] }
+  return { count, left, right, rules: new Uint32Array(count), perRule: [] }
 }
 
 /** `count` pairs i < j drawn uniformly (with replacement) from n records, seeded so runs compare. */
@@ -49,7 +49,7 @@ const randomPairs = (n: number, count: number, seed: number): CandidatePairs => 
     right[k] = Math.max(a, b)
     k++
   }
-  return { count, left, right, rules: new Uint16Array(count), perRule: [] }
+  return { count, left, right, rules: new Uint32Array(count), perRule: [] }
 }
 
 /**

@@ -3,12 +3,12 @@ import type { FieldName } from "../prepare/FieldName.ts"
 /**
  * One part of a blocking key: each value of the fields (several fields pool their values, so a name token
  * matches whether it was typed as a first or a last name), as is, by its sound (Double Metaphone), by its first
- * letter, for an email by its mailbox name (before the "@"), or for a street by its core (without suffix and
- * directionals, see `streetCore.ts`).
+ * letter, for an email by its mailbox name (before the "@") or its domain (after it), or for a street by its core
+ * (without suffix and directionals, see `streetCore.ts`).
  */
 export interface KeyPart {
   readonly fields: ReadonlyArray<FieldName>
-  readonly transform: "value" | "sound" | "initial" | "mailbox" | "street core"
+  readonly transform: "value" | "sound" | "initial" | "mailbox" | "domain" | "street core"
 }
 
 /**
@@ -54,6 +54,7 @@ const value = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, trans
 const sound = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "sound" })
 const initial = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, transform: "initial" })
 const mailbox: KeyPart = { fields: ["email"], transform: "mailbox" }
+const domain: KeyPart = { fields: ["email"], transform: "domain" }
 const streetCore: KeyPart = { fields: ["street"], transform: "street core" }
 
 const rule = (
@@ -69,6 +70,13 @@ const broad = { maxPairsPerRecord: 0.5 }
 const names = (subKey: KeyPart) => ({ ...broad, subKey, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS })
 
 /**
+ * A rule only for records with nothing but a name: it keeps the pairs any list may have (`MIN_PAIR_BUDGET`) and
+ * what those records add, so a list with contacts and addresses, where the other rules find its duplicates, spends
+ * little on it.
+ */
+const nameOnly = { maxPairsPerRecord: 0, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS }
+
+/**
  * Contact rules catch the duplicates typed with the same phone or email; the address rules those at one property;
  * the name rules those whose contact details and house number differ or are missing (typos, swapped names). The
  * name rules were added for the misses the others left on Febrl and Splink's fake_1000 (see the README numbers).
@@ -77,6 +85,9 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   rule("phone", [value("phone")]),
   rule("email", [value("email")]),
   rule("email mailbox", [mailbox]),
+  // A small organisation's or ISP's domain: an address typed with a slip in its mailbox name is still compared.
+  // Public domains hold far more records than a block may and are skipped.
+  rule("email domain", [domain], broad),
   rule("company name", [value("companyName")]),
   rule("zip+house number", [value("zip"), value("houseNumber")]),
   // On the street's core: a suffix or directional typed on one side only ("12 Main St", "12 Main") still pairs.
@@ -88,5 +99,11 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   rule("last name sound+city", [sound("lastName"), value("city")], names(initial("firstName"))),
   rule("first name sound+zip", [sound("firstName"), value("zip")], names(initial("lastName"))),
   rule("first name sound+city", [sound("firstName"), value("city")], names(initial("lastName"))),
-  rule("name token sound", [sound("firstName", "lastName")], names(value("city")))
+  // Any one name's sound pairs mostly namesakes on a list of names alone: it gets no more there than elsewhere.
+  rule("name token sound", [sound("firstName", "lastName")], { ...broad, subKey: value("city") }),
+  // A person typed with a slip or a nickname in the first name and without their town on one side.
+  rule("last name sound+first initial", [sound("lastName"), initial("firstName")], { ...nameOnly, subKey: value("city") }),
+  // A person typed with a slip or a nickname in both names (Jimmy Jonson, James Johnson) in their town; unordered,
+  // so with the names swapped too.
+  rule("initials+city", [initial("firstName"), initial("lastName"), value("city")], { unordered: true, ...nameOnly })
 ]

@@ -31,6 +31,10 @@ export const tokenOf = (transform: KeyPart["transform"], value: string): string 
       return value.charAt(0)
     case "mailbox":
       return value.slice(0, Math.max(0, value.lastIndexOf("@")))
+    case "domain": {
+      const at = value.lastIndexOf("@")
+      return at < 0 ? "" : value.slice(at + 1)
+    }
     case "street core":
       return streetCore(value)
   }

@@ -21,7 +21,7 @@ export interface CandidatePairs {
   readonly left: Int32Array
   readonly right: Int32Array
   /** Bit r set when rule r proposed the pair. */
-  readonly rules: Uint16Array
+  readonly rules: Uint32Array
   readonly perRule: ReadonlyArray<RuleReport>
 }
 

@@ -1,14 +1,14 @@
 import { Int32List } from "../collections/Int32List.ts"
 
-const RULE_BITS = 4
+const RULE_BITS = 5
 
-/** Rules a candidate set can tell apart: a pair's rules are bits of a 16-bit mask. */
+/** Rules a candidate set can tell apart: a pair's rules are bits of a 32-bit mask. */
 export const MAX_RULES = 1 << RULE_BITS
 
 /**
  * The pairs every rule proposes, repeats included, as they are found: pair k joins record `lefts[k]` (the smaller
  * index, or the left side of a link) with `right * MAX_RULES + rule` in `tagged[k]`. Both stay int32s (for fewer
- * than 2^27 records), so building and sorting them never boxes a number.
+ * than 2^26 records), so building and sorting them never boxes a number.
  */
 export class ProposedPairs {
   readonly lefts = new Int32List()
@@ -24,7 +24,7 @@ export interface PairUnion {
   readonly left: Int32Array
   readonly right: Int32Array
   /** Bit r set when rule r proposed the pair. */
-  readonly rules: Uint16Array
+  readonly rules: Uint32Array
   /** Distinct pairs per rule. */
   readonly perRule: Float64Array
 }
@@ -74,7 +74,7 @@ export const unionPairs = (proposed: ProposedPairs, records: number, rules: numb
   }
   const left = new Int32Array(distinct)
   const right = new Int32Array(distinct)
-  const ruleMasks = new Uint16Array(distinct)
+  const ruleMasks = new Uint32Array(distinct)
   const perRule = new Float64Array(rules)
   let count = 0
   for (let i = 0; i < records; i++) {
@@ -92,7 +92,7 @@ export const unionPairs = (proposed: ProposedPairs, records: number, rules: numb
         right[count] = j
         count++
       }
-      ruleMasks[count - 1] = (ruleMasks[count - 1] ?? 0) | (1 << r)
+      ruleMasks[count - 1] = ((ruleMasks[count - 1] ?? 0) | (1 << r)) >>> 0
       previous = v
     }
   }

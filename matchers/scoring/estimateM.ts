@@ -29,7 +29,7 @@ export const patternTable = (
   levels: Uint8Array,
   comparisons: number,
   pairs: number,
-  ruleMasks: Uint16Array,
+  ruleMasks: Uint32Array,
   rules: number
 ): PatternTable => {
   // Pattern keys pass 2^31 with eight comparisons: a Map would box every one of them.

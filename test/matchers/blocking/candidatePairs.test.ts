@@ -114,6 +114,7 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
         if (part.transform === "sound") return doubleMetaphone(v)[0]
         if (part.transform === "initial") return v.charAt(0)
         if (part.transform === "mailbox") return v.slice(0, Math.max(0, v.lastIndexOf("@")))
+        if (part.transform === "domain") return v.includes("@") ? v.slice(v.lastIndexOf("@") + 1) : ""
         if (part.transform === "street core") return streetCore(v)
         return v
       }).filter((t) => t !== "")

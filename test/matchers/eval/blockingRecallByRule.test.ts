@@ -14,7 +14,7 @@ describe("blockingRecallByRule", () => {
       left: Int32Array.from([0, 0, 2, 1]),
       right: Int32Array.from([1, 2, 3, 2]),
       // 0-1 by phone and name; 0-2 by name; 2-3 (false) by phone; 1-2 by name.
-      rules: Uint16Array.from([0b11, 0b10, 0b01, 0b10]),
+      rules: Uint32Array.from([0b11, 0b10, 0b01, 0b10]),
       perRule: [report("phone"), report("name"), report("street")]
     }
     expect(blockingRecallByRule(truth, candidates)).toEqual({ phone: 1 / 4, name: 3 / 4, street: 0 })

@@ -11,7 +11,7 @@ const simulate = (pairs: number, lambda: number, m: ReadonlyArray<number>, u: Re
     const match = random() < lambda
     for (let c = 0; c < C; c++) levels[p * C + c] = random() < (match ? (m[c] ?? 0) : (u[c] ?? 0)) ? 1 : 2
   }
-  return patternTable(levels, C, pairs, new Uint16Array(pairs).fill(1), 1)
+  return patternTable(levels, C, pairs, new Uint32Array(pairs).fill(1), 1)
 }
 
 describe("expectationMaximisation", () => {
@@ -40,7 +40,7 @@ describe("expectationMaximisation", () => {
 
   it("counts each blocking rule's pairs in the pattern table", () => {
     const levels = Uint8Array.from([1, 2, 1, 2, 2, 2])
-    const table = patternTable(levels, 2, 3, Uint16Array.from([0b01, 0b11, 0b10]), 2)
+    const table = patternTable(levels, 2, 3, Uint32Array.from([0b01, 0b11, 0b10]), 2)
     expect(table.size).toBe(2)
     expect([...table.counts]).toEqual([2, 1])
     expect([...table.byRule]).toEqual([2, 1, 0, 1])
