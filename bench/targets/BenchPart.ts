@@ -42,11 +42,14 @@ export interface QboPullPart {
 
 export type BenchPart = OfflinePart | HelpPart | QboPullPart
 
-/** Every part, in the order they run and print: the quick ones first, so a stopped run has shown something. */
+/**
+ * Every part, in the order they run and print: the quick ones first, so a stopped run has shown something. The
+ * issue's "10k per side ≤ 5 s" follows its sentence on the pool company's history, and is held to both 10k runs.
+ */
 export const benchParts: ReadonlyArray<BenchPart> = [
   { _tag: "help", id: "help", label: "reconcile --help, from the bundle", maxSeconds: 0.5 },
   { _tag: "offline", id: "offline-10k", label: "offline run, 10k per side", customers: 10_000, history: undefined, maxWallSeconds: 5, maxRssBytes: null },
-  { _tag: "offline", id: "offline-10k-heavy", label: "offline run, 10k per side, heavy history", customers: 10_000, history: heavyHistory, maxWallSeconds: null, maxRssBytes: null },
+  { _tag: "offline", id: "offline-10k-heavy", label: "offline run, 10k per side, heavy history", customers: 10_000, history: heavyHistory, maxWallSeconds: 5, maxRssBytes: null },
   { _tag: "offline", id: "offline-100k-heavy", label: "offline run, 100k per side, heavy history", customers: 100_000, history: heavyHistory, maxWallSeconds: 60, maxRssBytes: 2e9 },
   { _tag: "offline", id: "offline-1m", label: "offline run, 1M per side, 5 history rows each", customers: 1_000_000, history: lightHistory, maxWallSeconds: null, maxRssBytes: 4e9 },
   { _tag: "qbo-pull", id: "qbo-pull-100k", label: "live QBO pull, 100k customers, limits on, 1 s answers", customers: 100_000, invoices: 300_000, minShareOfCeiling: 0.9, maxRssBytes: 2e9 }
