@@ -3,7 +3,7 @@
  * separate process under GNU time, with the machine's load at the start and end of each. Measures and prints;
  * asserts nothing (a figure over its target says OVER, and the benchmark still exits 0).
  *
- *   npm run bench                                help, offline 10k, 10k heavy, 100k heavy (about 5 minutes idle)
+ *   npm run bench                                help, offline 10k, 10k heavy, 100k heavy
  *   npm run bench -- --only help,offline-10k     some parts; --only all adds offline-1m and qbo-pull-100k
  *   npm run bench -- --cache DIR                 generated companies are kept in DIR and reused (default
  *                                                $TMPDIR/pom-qbo-reconcile-bench-cache); 1M customers take long
