@@ -39,7 +39,9 @@ export const cachedCompany = (cacheDir: string, customers: number, seed: number,
       const volume = history === undefined ? [] : ["--appointments", history.appointments, "--services", history.services, "--invoices", history.invoices]
       const generated = yield* runMeasured(
         process.execPath,
-        ["--import", "tsx", path.join(repoRoot, "test/generator/cli.ts"), "--customers", customers, "--seed", seed, "--out", scratch, ...volume].map(String),
+        // The generator keeps the whole company in memory before writing it, far more than the run may use; it is
+        // not what is measured, so it gets a heap to fit 100,000 heavy or 1,000,000 customers.
+        ["--max-old-space-size=12288", "--import", "tsx", path.join(repoRoot, "test/generator/cli.ts"), "--customers", customers, "--seed", seed, "--out", scratch, ...volume].map(String),
         { cwd: repoRoot, timeReport: path.join(cacheDir, "generate-time.txt"), sampling: false }
       )
       if (generated.exitCode !== 0) {
