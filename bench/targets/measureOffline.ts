@@ -12,6 +12,8 @@ import type { Figure } from "./PartResult.ts"
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url))
 
+const count = (n: number): string => n.toLocaleString("en-US")
+
 /**
  * `reconcile run` from files on a cached company, as its own process under GNU time, held to the planted truth:
  * "results identical to today's" is every planted case found with its scenario, keeper and QBO customer, no trap
@@ -52,13 +54,13 @@ export const measureOffline = (part: OfflinePart, company: CachedCompany, option
       { name: "run total", value: summary.timings.total ?? null, unit: "seconds", target: null, detail: "the run's own timings" },
       { name: "peak RSS", value: run.peakRssBytes, unit: "bytes", target: part.maxRssBytes === null ? null : { bound: "at most", limit: part.maxRssBytes }, detail: run.rssMethod },
       { name: "CPU", value: run.cpuSeconds, unit: "seconds", target: null, detail: null },
-      { name: "records read", value: summary.records.pomCustomers + summary.records.qboCustomers + history, unit: "count", target: null, detail: `${history.toLocaleString("en-US")} of them history` },
+      { name: "records read", value: summary.records.pomCustomers + summary.records.qboCustomers + history, unit: "count", target: null, detail: `${count(history)} of them history` },
       {
         name: "results differing from today's",
         value: score.injected - score.found + score.trapsProposed.length + score.unexpected.length,
         unit: "count",
         target: { bound: "at most", limit: 0 },
-        detail: `${score.found} of ${score.injected} planted cases found, ${score.trapsProposed.length} traps proposed, ${score.unexpected.length} other cases`
+        detail: `${count(score.found)} of ${count(score.injected)} planted cases found, ${count(score.trapsProposed.length)} traps proposed, ${count(score.unexpected.length)} other cases`
       }
     ]
     return { figures }
