@@ -2,7 +2,7 @@
  * Benchmark: the whole offline run (`reconcile run` on a POM export and a QBO snapshot) on generated companies of
  * 10,000 and 100,000 customers per side. Measures and prints; asserts nothing.
  *
- *   npm run bench                                   both sizes; all-pairs comparison at 10,000
+ *   npm run bench:pipeline                          both sizes; all-pairs comparison at 10,000
  *   npx tsx bench/pipeline.ts --sizes 2000,10000    other sizes
  *   npx tsx bench/pipeline.ts --all-pairs-sample 0  skip the all-pairs comparison
  *   npx tsx bench/pipeline.ts --sampling            peak memory from /proc/<pid>/status even when GNU time exists

@@ -8,9 +8,13 @@
  *   npm run bench:qbo -- --busy-slice-ms 50  the CPU-heavy task works in 50 ms slices (default 20)
  *   npm run bench:qbo -- --page-size 100     smaller pages: less JSON to write and read per request, so the
  *                                            pacing shows apart from the CPU (server and client share a process)
+ *   npm run bench:qbo -- --scenarios 1s --json FILE
+ *                                            only the 1 s answers (ids: 1s, 0.25-2s, busy), each scenario's figures
+ *                                            also written to FILE as JSON (`npm run bench` reads them)
  *
  * Each scenario gets a fresh server, so one scenario's requests never count against the next one's limits.
  */
+import { writeFileSync } from "node:fs"
 import { cpus, loadavg } from "node:os"
 import { monitorEventLoopDelay } from "node:perf_hooks"
 import { parseArgs } from "node:util"
@@ -21,8 +25,10 @@ import type { QboProgress } from "../sources/qbo/api/QboProgress.ts"
 import { pullQbo } from "../sources/qbo/api/pullQbo.ts"
 import { localQbo, localQboLayer } from "../test/sources/qbo/api/localQbo.ts"
 import { rawCustomer, rawInvoice } from "../test/sources/qbo/api/rawEntities.ts"
+import type { QboPullFigures } from "./QboPullFigures.ts"
 
 interface Scenario {
+  readonly id: string
   readonly name: string
   readonly latency: { readonly minMillis: number; readonly maxMillis: number }
   /** Milliseconds of busy work per slice of a CPU-heavy task running beside the pull, or null for none. */
@@ -125,6 +131,17 @@ const run = (data: ReturnType<typeof seed>, scenario: Scenario, pageSize: number
         ""
       ]
       yield* Console.log(lines.join("\n"))
+      return {
+        scenario: scenario.id,
+        customers: pulled.customers.length,
+        invoices: pulled.invoices.length,
+        requests: server.stats.requests,
+        throttled: server.stats.throttled,
+        seconds,
+        shareOfCeiling: perMinute / ceilingPerMinute,
+        peakPerSecond: peak(admitted, 1_000),
+        peakPerMinute: peak(admitted, 60_000)
+      } satisfies QboPullFigures
     })
   )
 
@@ -134,7 +151,9 @@ const main = Effect.gen(function* () {
       customers: { type: "string", default: "100000" },
       invoices: { type: "string", default: "300000" },
       "busy-slice-ms": { type: "string", default: "20" },
-      "page-size": { type: "string", default: "1000" }
+      "page-size": { type: "string", default: "1000" },
+      scenarios: { type: "string", default: "1s,0.25-2s,busy" },
+      json: { type: "string" }
     }
   })
   const customerCount = Number(values.customers)
@@ -149,15 +168,19 @@ const main = Effect.gen(function* () {
       `${((performance.now() - generated) / 1000).toFixed(1)} s. Limits on the server: 10 starts/s, ${ceilingPerMinute}/min, 10 in flight.\n`
   )
   const scenarios: ReadonlyArray<Scenario> = [
-    { name: "Answers take 1 s", latency: { minMillis: 1_000, maxMillis: 1_000 }, busySliceMillis: null },
-    { name: "Answers take 0.25-2 s", latency: { minMillis: 250, maxMillis: 2_000 }, busySliceMillis: null },
+    { id: "1s", name: "Answers take 1 s", latency: { minMillis: 1_000, maxMillis: 1_000 }, busySliceMillis: null },
+    { id: "0.25-2s", name: "Answers take 0.25-2 s", latency: { minMillis: 250, maxMillis: 2_000 }, busySliceMillis: null },
     {
+      id: "busy",
       name: `Answers take 1 s, beside a CPU-heavy task in the same process (${busySliceMillis} ms slices)`,
       latency: { minMillis: 1_000, maxMillis: 1_000 },
       busySliceMillis
     }
   ]
-  for (const scenario of scenarios) yield* run(data, scenario, pageSize)
+  const chosen = values.scenarios.split(",").map((s) => s.trim())
+  const results: Array<QboPullFigures> = []
+  for (const scenario of scenarios.filter((s) => chosen.includes(s.id))) results.push(yield* run(data, scenario, pageSize))
+  if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(results, null, 2))
 })
 
 NodeRuntime.runMain(main)
