@@ -104,34 +104,45 @@ const sniffStreamDelimiter = async (chunks: Chunks, encoding: Encoding): Promise
   return sniffDelimiter(text)
 }
 
-/** The file's non-blank records as rows, numbered as `parseCsvBytes` numbers them. */
-async function* rowsOf(chunks: Chunks, encoding: Encoding, delimiter: string): AsyncGenerator<CsvRow> {
+/**
+ * Hands the file's non-blank records to `onRow` as rows, numbered as `parseCsvBytes` numbers them, until the file
+ * ends or `onRow` says "stop". Rows are taken from the parser as it emits them, within the chunk that holds them:
+ * awaiting each one cost more than parsing it.
+ */
+const eachRow = (chunks: Chunks, encoding: Encoding, delimiter: string, onRow: (row: CsvRow) => "stop" | void): Promise<void> => {
   const parser: Parser = parse({ ...csvParseOptions(delimiter), skip_empty_lines: false })
-  const feeding = pipeline(Readable.from(textOf(chunks, encoding)), parser)
-  // The pipeline's failure is the parser's too, and surfaces in the loop below; a loop left early ends it.
-  feeding.catch(() => undefined)
   let line = 1
   let record = 0
-  for await (const cells of parser as AsyncIterable<ReadonlyArray<string>>) {
+  let stopped = false
+  parser.on("data", (cells: ReadonlyArray<string>) => {
+    if (stopped) return
     record++
     const { row, lines } = recordToRow(line, record, cells)
     line += lines
-    if (row !== null) yield row
-  }
+    if (row !== null && onRow(row) === "stop") {
+      stopped = true
+      parser.destroy()
+    }
+  })
+  return pipeline(Readable.from(textOf(chunks, encoding)), parser).catch((error: unknown) => {
+    if (!stopped) throw error
+  })
 }
 
-/** The rows after the header, each padded to the header's width as `parseCsvBytes` pads them. */
-async function* dataRows(chunks: Chunks, encoding: Encoding, delimiter: string): AsyncGenerator<CsvRow> {
+/** `eachRow` for the rows after the header, each padded to the header's width as `parseCsvBytes` pads them. */
+const eachDataRow = (chunks: Chunks, encoding: Encoding, delimiter: string, onRow: (row: CsvRow) => "stop" | void): Promise<void> => {
   let width: number | null = null
-  for await (const row of rowsOf(chunks, encoding, delimiter)) {
+  return eachRow(chunks, encoding, delimiter, (row) => {
     if (width === null) {
       width = row.cells.length
-      continue
+      return
     }
-    yield row.cells.length >= width
-      ? row
-      : { line: row.line, row: row.row, cells: [...row.cells, ...Array.from({ length: width - row.cells.length }, () => "")] }
-  }
+    return onRow(
+      row.cells.length >= width
+        ? row
+        : { line: row.line, row: row.row, cells: [...row.cells, ...Array.from({ length: width - row.cells.length }, () => "")] }
+    )
+  })
 }
 
 /**
@@ -140,10 +151,13 @@ async function* dataRows(chunks: Chunks, encoding: Encoding, delimiter: string):
  * is read once more to judge it before any row is handed on.
  */
 const allRowsTrail = async (chunks: Chunks, encoding: Encoding, delimiter: string, width: number, cells: number): Promise<boolean> => {
-  for await (const row of dataRows(chunks, encoding, delimiter)) {
-    if (row.cells.length !== cells || row.cells.slice(width).some((cell) => cell !== "")) return false
-  }
-  return true
+  let trail = true
+  await eachDataRow(chunks, encoding, delimiter, (row) => {
+    if (row.cells.length === cells && !row.cells.slice(width).some((cell) => cell !== "")) return
+    trail = false
+    return "stop"
+  })
+  return trail
 }
 
 /** How a streamed file begins: its header, and whether its rows all end in empty cells (see `shapeCheck`). */
@@ -168,15 +182,9 @@ const streamRows = async <E>(
 ): Promise<Outcome<E>> => {
   const encoding = await detectEncoding(chunks)
   const delimiter = await sniffStreamDelimiter(chunks, encoding)
-  let header: CsvRow | undefined
-  let first: CsvRow | undefined
-  for await (const row of rowsOf(chunks, encoding, delimiter)) {
-    if (header === undefined) header = row
-    else {
-      first = row
-      break
-    }
-  }
+  const opening: Array<CsvRow> = []
+  await eachRow(chunks, encoding, delimiter, (row) => (opening.push(row) >= 2 ? "stop" : undefined))
+  const [header, first] = opening
   if (header === undefined) return { _tag: "refused", error: emptyFile(file) }
   const width = header.cells.length
   const trailingDelimiters =
@@ -184,10 +192,10 @@ const streamRows = async <E>(
   const onRow = begin({ file, headers: header.cells, delimiter, encoding: encoding.name, trailingDelimiters })
   if (Either.isLeft(onRow)) return { _tag: "refused", error: onRow.left }
   let rows = 0
-  for await (const row of dataRows(chunks, encoding, delimiter)) {
+  await eachDataRow(chunks, encoding, delimiter, (row) => {
     onRow.right(row)
     rows++
-  }
+  })
   return { _tag: "read", rows }
 }
 
