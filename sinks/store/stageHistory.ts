@@ -7,12 +7,12 @@ import { encodeAppointment, encodeInvoice, encodeService, type HistoryKind } fro
 import { readStoredHistory } from "./readStoredHistory.ts"
 
 /**
- * Rows are written in batches of this many, each batch in one transaction, and a batch's rows of one customer and
- * kind as one stored row: a row per record cost more in the index than the record itself, and one commit per
+ * Rows of each kind are written in batches of this many, each batch in one transaction, and a batch's rows of one
+ * customer as one stored row: a row per record cost more in the index than the record itself, and one commit per
  * row would spend the run waiting on the disk. A company's history arrives in date order, spread over all its
  * customers, so the batch must be large for a customer's rows to meet in it; it stays a few tens of MB.
  */
-const BATCH_ROWS = 250_000
+const BATCH_ROWS = 200_000
 
 /** History being written to the store as it is read: the sink the readers feed, and how the load ends. */
 export interface HistoryStage {
@@ -51,43 +51,41 @@ export const stageHistory = (client: Database.Database, now: string): HistorySta
   const load = Number(client.prepare("INSERT INTO history_loads (created_at) VALUES (?)").run(now).lastInsertRowid)
   const insert = client.prepare("INSERT INTO history_rows (load, kind, customer_id, body) VALUES (?, ?, ?, ?)")
   const restorePragmas = bulkLoadPragmas(client)
-  const writeBatch = client.transaction((groups: ReadonlyMap<string, Group>) => {
-    for (const group of groups.values()) insert.run(load, group.kind, group.customerId, `[${group.rows.join(",")}]`)
-  })
-  // One hash per kind: a live pull reads both sides at once, so rows of different kinds arrive interleaved in an
-  // order that differs from run to run, while each kind's own order is the source's.
+  // One hash per kind, and one batch per kind, so that both follow each kind's own order: a live pull reads both
+  // sides at once, and rows of different kinds arrive interleaved in an order that differs from run to run.
   const hashes: Record<HistoryKind, Hash> = { appointment: createHash("sha256"), service: createHash("sha256"), invoice: createHash("sha256") }
-  // Rows are hashed a few dozen KB at a time: a call into the hash per row cost more than hashing the row.
-  const unhashed: Record<HistoryKind, string> = { appointment: "", service: "", invoice: "" }
-  const hashPending = (kind: HistoryKind) => {
-    hashes[kind].update(unhashed[kind])
-    unhashed[kind] = ""
-  }
+  const writeBatch = client.transaction((kind: HistoryKind, groups: ReadonlyMap<string, Array<string>>) => {
+    for (const [customerId, rows] of groups) {
+      const body = `[${rows.join(",")}]`
+      // Hashed a customer's rows at a time: a call into the hash per row cost more than hashing the row.
+      hashes[kind].update(customerId).update("\t").update(body).update("\n")
+      insert.run(load, kind, customerId, body)
+    }
+  })
   const counts: Record<HistoryKind, number> = { appointment: 0, service: 0, invoice: 0 }
-  let batch = new Map<string, Group>()
-  let batchRows = 0
+  const emptyBatches = (): Record<HistoryKind, Map<string, Array<string>>> => ({ appointment: new Map(), service: new Map(), invoice: new Map() })
+  let batches = emptyBatches()
+  const batchRows: Record<HistoryKind, number> = { appointment: 0, service: 0, invoice: 0 }
   let failure: { readonly cause: unknown } | null = null
 
-  const flush = () => {
-    if (failure !== null || batchRows === 0) return
-    try {
-      writeBatch(batch)
-    } catch (cause) {
-      failure = { cause }
+  const flush = (kind: HistoryKind) => {
+    if (failure === null && batchRows[kind] > 0) {
+      try {
+        writeBatch(kind, batches[kind])
+      } catch (cause) {
+        failure = { cause }
+      }
     }
-    batch = new Map()
-    batchRows = 0
+    batches[kind] = new Map()
+    batchRows[kind] = 0
   }
   const add = (kind: HistoryKind, customerId: string, body: string) => {
-    unhashed[kind] += `${body}\n`
-    if (unhashed[kind].length >= 65_536) hashPending(kind)
     counts[kind]++
     if (failure !== null) return
-    const key = `${kind}:${customerId}`
-    const group = batch.get(key)
-    if (group === undefined) batch.set(key, { kind, customerId, rows: [body] })
-    else group.rows.push(body)
-    if (++batchRows >= BATCH_ROWS) flush()
+    const rows = batches[kind].get(customerId)
+    if (rows === undefined) batches[kind].set(customerId, [body])
+    else rows.push(body)
+    if (++batchRows[kind] >= BATCH_ROWS) flush(kind)
   }
 
   return {
@@ -97,12 +95,11 @@ export const stageHistory = (client: Database.Database, now: string): HistorySta
       invoice: (row) => add("invoice", row.customerId, encodeInvoice(counts.invoice, row))
     },
     finish: () => {
-      flush()
+      flush("appointment")
+      flush("service")
+      flush("invoice")
       restorePragmas()
       if (failure !== null) return Either.left(failure.cause)
-      hashPending("appointment")
-      hashPending("service")
-      hashPending("invoice")
       const digest = createHash("sha256")
         .update([hashes.appointment.digest("hex"), hashes.service.digest("hex"), hashes.invoice.digest("hex")].join(":"))
         .digest("hex")
@@ -114,20 +111,12 @@ export const stageHistory = (client: Database.Database, now: string): HistorySta
       })
     },
     discard: () => {
-      batch = new Map()
-      batchRows = 0
+      batches = emptyBatches()
       restorePragmas()
       const saved = client.prepare("SELECT 1 FROM snapshots WHERE history_load = ?").get(load)
       if (saved === undefined) deleteLoad(client, load)
     }
   }
-}
-
-/** One customer's rows of one kind in a batch, in the order read. */
-interface Group {
-  readonly kind: HistoryKind
-  readonly customerId: string
-  readonly rows: Array<string>
 }
 
 /** Deletes a load's rows and the load itself. */
