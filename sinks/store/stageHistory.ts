@@ -10,7 +10,7 @@ import { readStoredHistory } from "./readStoredHistory.ts"
  * Rows of each kind are written in batches of this many, each batch in one transaction, and a batch's rows of one
  * customer as one stored row: a row per record cost more in the index than the record itself, and one commit per
  * row would spend the run waiting on the disk. A company's history arrives in date order, spread over all its
- * customers, so the batch must be large for a customer's rows to meet in it; it stays a few tens of MB.
+ * customers, so the batch must be large for a customer's rows to meet in it; it stays near 50 MB of text.
  */
 const BATCH_ROWS = 500_000
 
