@@ -22,7 +22,7 @@ import type { UnreadableRecord } from "../pipeline/domain/UnreadableRecord.ts"
 import { PomClient } from "./pom/api/PomClient.ts"
 import { streamPomExport } from "./pom/files/readPomExport.ts"
 import { QboClient } from "./qbo/api/QboClient.ts"
-import { decodeQboCustomers, decodeQboInvoices } from "./qbo/QboEntities.ts"
+import { decodeQboCustomers, qboInvoiceDecoder } from "./qbo/QboEntities.ts"
 import { streamQboSnapshot } from "./qbo/files/readQboSnapshot.ts"
 
 /** Where each side of a snapshot comes from: a folder of files, or the live API. */
@@ -67,8 +67,11 @@ const qboSide = (
         const client = yield* QboClient
         const country = yield* client.companyCountry
         const customers = decodeQboCustomers(yield* client.pullCustomers, "QBO API Customer")
-        const invoices = decodeQboInvoices(yield* client.pullInvoices, "QBO API Invoice")
-        for (const invoice of invoices.items) sink.invoice(invoice)
+        // Each page's invoices are decoded and handed to the store as the page arrives: a company's invoices
+        // are many times its customers, and are never held here.
+        const decoder = qboInvoiceDecoder("QBO API Invoice", sink.invoice)
+        yield* client.streamInvoices(decoder.add)
+        const invoices = decoder.finish()
         return {
           customers: customers.items,
           rejected: [...customers.rejected, ...invoices.rejected],

@@ -3,9 +3,19 @@ import { Schema } from "effect"
 import type { HistoryLookup } from "../../pipeline/domain/History.ts"
 import { PomAppointment, PomService } from "../../pipeline/domain/PomRecords.ts"
 import { QboInvoice } from "../../pipeline/domain/QboRecords.ts"
+import { decodeHistoryRow, type HistoryKind, type StoredHistoryRow } from "./historyRowCodec.ts"
 
-const bodies = (rows: ReadonlyArray<unknown>): Array<unknown> =>
-  rows.flatMap((r) => (typeof r === "object" && r !== null && "body" in r && typeof r.body === "string" ? [JSON.parse(r.body)] : []))
+/**
+ * The records stored rows hold, in the order read. A stored row is a list of one customer's records (see
+ * `stageHistory`), or one record as an earlier version stored it.
+ */
+const storedRecords = (kind: HistoryKind, rows: ReadonlyArray<unknown>): Array<StoredHistoryRow> =>
+  rows.flatMap((r) => {
+    if (typeof r !== "object" || r === null || !("body" in r) || typeof r.body !== "string") return []
+    const customerId = "customer_id" in r && typeof r.customer_id === "string" ? r.customer_id : ""
+    const body: unknown = JSON.parse(r.body)
+    return Array.isArray(body) ? body.map((row) => decodeHistoryRow(kind, customerId, row)) : [decodeHistoryRow(kind, customerId, body)]
+  })
 
 /**
  * One load's history, read by customer from the store's index as the case rules ask for it. Each customer's rows
@@ -13,13 +23,14 @@ const bodies = (rows: ReadonlyArray<unknown>): Array<unknown> =>
  * ever asked for, so what is kept stays small. The rows come back in the order they were read.
  */
 export const readStoredHistory = (client: Database.Database, load: number): HistoryLookup => {
-  const select = client.prepare("SELECT body FROM history_rows WHERE load = ? AND kind = ? AND customer_id = ? ORDER BY rowid")
-  const lookup = <A>(kind: string, decode: (u: unknown) => A) => {
+  const select = client.prepare("SELECT customer_id, body FROM history_rows WHERE load = ? AND kind = ? AND customer_id = ? ORDER BY rowid")
+  const lookup = <A>(kind: HistoryKind, decode: (u: unknown) => A) => {
     const cache = new Map<string, ReadonlyArray<A>>()
     return (customerId: string): ReadonlyArray<A> => {
       const known = cache.get(customerId)
       if (known !== undefined) return known
-      const rows = bodies(select.all(load, kind, customerId)).map(decode)
+      // A customer's stored rows follow each other in the order read, and so do the records inside each.
+      const rows = storedRecords(kind, select.all(load, kind, customerId)).map((row) => decode(row.record))
       cache.set(customerId, rows)
       return rows
     }
@@ -32,5 +43,9 @@ export const readStoredHistory = (client: Database.Database, load: number): Hist
 }
 
 /** Every row of one load of one kind, in the order read: for reading a small snapshot back whole. */
-export const allStoredRows = <A>(client: Database.Database, load: number, kind: string, decode: (u: unknown) => A): Array<A> =>
-  bodies(client.prepare("SELECT body FROM history_rows WHERE load = ? AND kind = ? ORDER BY rowid").all(load, kind)).map(decode)
+export const allStoredRows = <A>(client: Database.Database, load: number, kind: HistoryKind, decode: (u: unknown) => A): Array<A> => {
+  const rows = storedRecords(kind, client.prepare("SELECT customer_id, body FROM history_rows WHERE load = ? AND kind = ? ORDER BY rowid").all(load, kind))
+  // A batch stores each customer's records together; their places put the kind's rows back in the order read.
+  // Rows stored by an earlier version have no place and are already in that order (the sort is stable).
+  return rows.sort((a, b) => a.seq - b.seq).map((row) => decode(row.record))
+}

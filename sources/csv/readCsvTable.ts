@@ -21,17 +21,21 @@ export interface CsvRow {
   readonly cells: ReadonlyArray<string>
 }
 
-/** A CSV file as read: trimmed header, data rows with the line each starts on, and how the file was written. */
-export interface CsvTable {
+/** A CSV file's trimmed header and how the file was written: what reading its rows one at a time needs. */
+export interface CsvHeader {
   readonly file: string
   readonly headers: ReadonlyArray<string>
-  readonly rows: ReadonlyArray<CsvRow>
   readonly delimiter: string
   readonly encoding: string
 }
 
+/** A CSV file as read: trimmed header, data rows with the line each starts on, and how the file was written. */
+export interface CsvTable extends CsvHeader {
+  readonly rows: ReadonlyArray<CsvRow>
+}
+
 /** The non-blank cells a row has beyond the header: usually a value with an unquoted delimiter in it. */
-export const extraCells = (table: CsvTable, row: CsvRow): ReadonlyArray<string> =>
+export const extraCells = (table: CsvHeader, row: CsvRow): ReadonlyArray<string> =>
   row.cells.slice(table.headers.length).filter((cell) => cell !== "")
 
 const countNewlines = (s: string): number => {
@@ -45,7 +49,7 @@ const countNewlines = (s: string): number => {
  * the one it ends with). The row is `null` for a record whose cells are all empty (a blank line, a spreadsheet's
  * blank row `,,,`).
  */
-const toRow = (line: number, rowNumber: number, record: ReadonlyArray<string>): { readonly row: CsvRow | null; readonly lines: number } => {
+export const recordToRow = (line: number, rowNumber: number, record: ReadonlyArray<string>): { readonly row: CsvRow | null; readonly lines: number } => {
   let newlines = 0
   let blank = true
   const cells = record.map((cell) => {
@@ -83,7 +87,8 @@ const malformed = (file: string, text: string, lastGoodLine: number, error: unkn
   return new CsvFileError({ file, problem: "malformed", line: reported, detail })
 }
 
-const options = (delimiter: string) => ({
+/** The parser's options for a file with this delimiter: every reader of CSV files parses with these. */
+export const csvParseOptions = (delimiter: string) => ({
   delimiter,
   // A stray quote inside an unquoted value ("5" pipe") is kept as a character, as spreadsheets do.
   relax_quotes: true,
@@ -97,7 +102,7 @@ const lastGoodLine = (text: string, delimiter: string): number => {
   let lastLine = 0
   try {
     parse(text, {
-      ...options(delimiter),
+      ...csvParseOptions(delimiter),
       skip_empty_lines: true,
       on_record: (_record, context) => {
         lastLine = context.lines
@@ -119,11 +124,11 @@ const parseRecords = (
     try: () => {
       // Blank lines are kept as records so that counting each record's lines numbers the rows: asking the parser
       // for every record's line (`on_record`, `info`) builds an object per record, a second on a large export.
-      const records: ReadonlyArray<ReadonlyArray<string>> = parse(text, { ...options(delimiter), skip_empty_lines: false })
+      const records: ReadonlyArray<ReadonlyArray<string>> = parse(text, { ...csvParseOptions(delimiter), skip_empty_lines: false })
       const rows: Array<CsvRow> = []
       let line = 1
       for (const [i, record] of records.entries()) {
-        const { row, lines } = toRow(line, i + 1, record)
+        const { row, lines } = recordToRow(line, i + 1, record)
         if (row !== null) rows.push(row)
         line += lines
       }
@@ -169,7 +174,7 @@ export const parseCsvBytes = (bytes: Uint8Array, file: string): Either.Either<Cs
   })
 }
 
-const unreadable = (file: string, error: PlatformError): CsvFileError =>
+export const unreadableCsvFile = (file: string, error: PlatformError): CsvFileError =>
   error._tag === "SystemError" && error.reason === "NotFound"
     ? new CsvFileError({
         file,
@@ -188,6 +193,6 @@ const unreadable = (file: string, error: PlatformError): CsvFileError =>
 export const readCsvTable = (path: string): Effect.Effect<CsvTable, CsvFileError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
-    const bytes = yield* Effect.mapError(fs.readFile(path), (error) => unreadable(path, error))
+    const bytes = yield* Effect.mapError(fs.readFile(path), (error) => unreadableCsvFile(path, error))
     return yield* parseCsvBytes(bytes, path)
   }).pipe(Effect.withSpan("readCsvTable", { attributes: { path } }))

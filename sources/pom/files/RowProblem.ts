@@ -1,6 +1,6 @@
 import { longCells, MAX_CELL_CHARS, shownCell } from "../../csv/cellLimit.ts"
 import { formatCsvLine } from "../../csv/formatCsvLine.ts"
-import type { CsvRow, CsvTable } from "../../csv/readCsvTable.ts"
+import type { CsvHeader, CsvRow, CsvTable } from "../../csv/readCsvTable.ts"
 import { extraCells } from "../../csv/readCsvTable.ts"
 import type { RejectedRow, RejectedSeverity } from "../../../pipeline/domain/RejectedRow.ts"
 
@@ -18,7 +18,7 @@ export interface RowProblem {
 export const dropsRow = (problems: ReadonlyArray<RowProblem>): boolean => problems.some((p) => p.severity === "row")
 
 /** A problem for each cell over the length limit: the row is not read, since its values cannot be trusted. */
-export const cellLengthProblems = (table: CsvTable, row: CsvRow): ReadonlyArray<RowProblem> =>
+export const cellLengthProblems = (table: CsvHeader, row: CsvRow): ReadonlyArray<RowProblem> =>
   longCells(row.cells).map((i) => {
     const header = table.headers[i] ?? `column ${i + 1}`
     return {
@@ -35,12 +35,17 @@ export const cellLengthProblems = (table: CsvTable, row: CsvRow): ReadonlyArray<
  * they are ignored.
  */
 export const shapeCheck = (table: CsvTable): ((row: CsvRow) => RowProblem | null) => {
-  const width = table.headers.length
   const [first] = table.rows
   const trailingDelimiters =
     first !== undefined &&
-    first.cells.length > width &&
+    first.cells.length > table.headers.length &&
     table.rows.every((row) => row.cells.length === first.cells.length && extraCells(table, row).length === 0)
+  return shapeCheckOf(table, trailingDelimiters)
+}
+
+/** `shapeCheck` for a file read a row at a time, whose reader judged `trailingDelimiters` over all its rows. */
+export const shapeCheckOf = (table: CsvHeader, trailingDelimiters: boolean): ((row: CsvRow) => RowProblem | null) => {
+  const width = table.headers.length
   const shown = table.delimiter === "\t" ? "tab" : `"${table.delimiter}"`
   return (row) => {
     if (row.cells.length <= width || trailingDelimiters) return null
@@ -61,7 +66,7 @@ export const shapeCheck = (table: CsvTable): ((row: CsvRow) => RowProblem | null
  */
 export const rejectRow = (
   fileName: string,
-  table: CsvTable,
+  table: CsvHeader,
   row: CsvRow,
   problems: ReadonlyArray<RowProblem>
 ): RejectedRow => ({

@@ -1,5 +1,6 @@
 import { Either } from "effect"
-import type { CsvTable } from "../../csv/readCsvTable.ts"
+import type { CsvRow } from "../../csv/readCsvTable.ts"
+import type { CsvStreamHeader } from "../../csv/streamCsvTable.ts"
 import type { ColumnAliases } from "../../csv/resolveColumns.ts"
 import { PomAppointmentId, PomCustomerId, PomServiceId } from "../../../pipeline/domain/Ids.ts"
 import type { PomAppointment, PomService } from "../../../pipeline/domain/PomRecords.ts"
@@ -10,7 +11,7 @@ import { pomAppointmentColumns, pomServiceColumns } from "./PomColumns.ts"
 import type { PomExportError } from "./PomExportError.ts"
 import { pomRowReader } from "./pomRowReader.ts"
 import { resolvePomColumns } from "./resolvePomColumns.ts"
-import { cellLengthProblems, dropsRow, rejectRow, shapeCheck } from "./RowProblem.ts"
+import { cellLengthProblems, dropsRow, rejectRow, shapeCheckOf } from "./RowProblem.ts"
 
 /*
  * Appointments and services are the POM history a merge moves. One that points at a customer the run does not
@@ -22,6 +23,15 @@ export interface ParsedRows {
   readonly rejected: ReadonlyArray<RejectedRow>
   /** Dropped rows whose id and customer could still be read: history a plan must not behave as if absent. */
   readonly unreadable: ReadonlyArray<UnreadableRecord>
+}
+
+/**
+ * Reads a history file's rows as the file hands them over, one at a time: `row` takes each data row in order,
+ * and `parsed` holds what the rows left behind so far.
+ */
+export interface HistoryRowReader {
+  readonly row: (row: CsvRow) => void
+  readonly parsed: ParsedRows
 }
 
 /** What the history readers know about customers.csv. */
@@ -41,21 +51,21 @@ type RowReader<K extends string> = ReturnType<ReturnType<typeof pomRowReader<His
  * row with only bad optional fields is kept without them and reported.
  */
 const parseHistory = <K extends string, A>(
-  table: CsvTable,
+  table: CsvStreamHeader,
   fileName: string,
   kind: "appointment" | "service",
   aliases: ColumnAliases<HistoryKey<K>>,
   customers: CustomerIndex,
   build: (id: string, customerId: PomCustomerId, read: RowReader<K>) => A,
   emit: (item: A) => void
-): Either.Either<ParsedRows, PomExportError> =>
+): Either.Either<HistoryRowReader, PomExportError> =>
   Either.map(resolvePomColumns(table, aliases), (columns) => {
     const rejected: Array<RejectedRow> = []
     const unreadable: Array<UnreadableRecord> = []
     const firstLine = new Map<string, number>()
-    const checkShape = shapeCheck(table)
+    const checkShape = shapeCheckOf(table, table.trailingDelimiters)
     const readRow = pomRowReader(columns)
-    for (const row of table.rows) {
+    const onRow = (row: CsvRow): void => {
       const read = readRow(row)
       const shape = checkShape(row)
       if (shape !== null) read.problems.push(shape)
@@ -92,16 +102,16 @@ const parseHistory = <K extends string, A>(
         })
       }
     }
-    return { rejected, unreadable }
+    return { row: onRow, parsed: { rejected, unreadable } }
   })
 
-/** Reads appointments.csv against the customers already read, handing each appointment kept to `emit`. */
+/** Reads appointments.csv's rows against the customers already read, handing each appointment kept to `emit`. */
 export const parsePomAppointments = (
-  table: CsvTable,
+  table: CsvStreamHeader,
   fileName: string,
   customers: CustomerIndex,
   emit: (appointment: PomAppointment) => void
-): Either.Either<ParsedRows, PomExportError> =>
+): Either.Either<HistoryRowReader, PomExportError> =>
   parseHistory(
     table,
     fileName,
@@ -117,13 +127,13 @@ export const parsePomAppointments = (
     emit
   )
 
-/** Reads services.csv against the customers already read, handing each service kept to `emit`. */
+/** Reads services.csv's rows against the customers already read, handing each service kept to `emit`. */
 export const parsePomServices = (
-  table: CsvTable,
+  table: CsvStreamHeader,
   fileName: string,
   customers: CustomerIndex,
   emit: (service: PomService) => void
-): Either.Either<ParsedRows, PomExportError> =>
+): Either.Either<HistoryRowReader, PomExportError> =>
   parseHistory(table, fileName, "service", pomServiceColumns, customers, (id, customerId, read) => {
     // Which visit a service came from is shown, never acted on: a bad one is left empty.
     const appointmentId = read.optionalId("appointmentId", "field")

@@ -1,17 +1,16 @@
 import { FileSystem } from "@effect/platform"
-import { Effect, Option } from "effect"
-import type { Either } from "effect"
+import { Effect, Either, Option } from "effect"
 import * as path from "node:path"
 import type { CsvFileError } from "../../csv/CsvFileError.ts"
 import { readCsvTable } from "../../csv/readCsvTable.ts"
-import type { CsvTable } from "../../csv/readCsvTable.ts"
+import { streamCsvTable, type CsvStreamHeader } from "../../csv/streamCsvTable.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import { collectingSink, type HistorySink } from "../../../pipeline/domain/History.ts"
 import { parsePomCustomers } from "./parsePomCustomers.ts"
 import { parsePomAppointments, parsePomServices } from "./parsePomHistory.ts"
-import type { ParsedRows } from "./parsePomHistory.ts"
+import type { HistoryRowReader, ParsedRows } from "./parsePomHistory.ts"
 import { PomExportError } from "./PomExportError.ts"
 
 /**
@@ -83,28 +82,34 @@ export const streamPomExport = (dir: string, sink: HistorySink): Effect.Effect<P
 
     const readOptional = (
       name: string,
-      parse: (table: CsvTable, fileName: string) => Either.Either<ParsedRows, PomExportError>
+      parse: (header: CsvStreamHeader, fileName: string) => Either.Either<HistoryRowReader, PomExportError>
     ) =>
       Effect.gen(function* () {
         const found = locate(entries, name)
         if (found === undefined) return noRows()
-        const table = yield* readCsvTable(path.join(dir, found)).pipe(
+        const opened: { reader?: HistoryRowReader } = {}
+        // Rows are read one at a time from the file and handed on: a history file is never held whole.
+        const rowsRead = yield* streamCsvTable(path.join(dir, found), (header) =>
+          Either.map(parse(header, found), (reader) => {
+            opened.reader = reader
+            return reader.row
+          })
+        ).pipe(
           Effect.map(Option.some),
           Effect.catchIf(
-            (error) => error.problem === "empty",
+            (error) => error._tag === "CsvFileError" && error.problem === "empty",
             () => Effect.succeedNone
           ),
-          Effect.mapError(fromCsvError)
+          Effect.mapError((error) => (error._tag === "CsvFileError" ? fromCsvError(error) : error))
         )
-        if (Option.isNone(table)) return noRows()
-        const parsed = yield* parse(table.value, found)
-        return { ...parsed, rowsRead: table.value.rows.length }
+        if (Option.isNone(rowsRead) || opened.reader === undefined) return noRows()
+        return { ...opened.reader.parsed, rowsRead: rowsRead.value }
       })
 
-    const appointments = yield* readOptional(POM_APPOINTMENTS_FILE, (table, name) =>
-      parsePomAppointments(table, name, index, sink.appointment)
+    const appointments = yield* readOptional(POM_APPOINTMENTS_FILE, (header, name) =>
+      parsePomAppointments(header, name, index, sink.appointment)
     )
-    const services = yield* readOptional(POM_SERVICES_FILE, (table, name) => parsePomServices(table, name, index, sink.service))
+    const services = yield* readOptional(POM_SERVICES_FILE, (header, name) => parsePomServices(header, name, index, sink.service))
 
     return {
       customers: customers.customers,

@@ -1,5 +1,5 @@
 import { Either } from "effect"
-import type { CsvTable } from "../../csv/readCsvTable.ts"
+import type { CsvHeader } from "../../csv/readCsvTable.ts"
 import { describeColumnProblem, resolveColumns } from "../../csv/resolveColumns.ts"
 import type { ColumnAliases, ResolvedColumns } from "../../csv/resolveColumns.ts"
 import { PomExportError } from "./PomExportError.ts"
@@ -11,7 +11,7 @@ export interface PomColumns<K extends string> extends ResolvedColumns<K> {
 
 /** Finds the columns of a POM export file; a missing required column, or one named twice, refuses the whole file. */
 export const resolvePomColumns = <K extends string>(
-  table: CsvTable,
+  table: CsvHeader,
   aliases: ColumnAliases<K>
 ): Either.Either<PomColumns<K>, PomExportError> =>
   Either.match(resolveColumns(table.headers, aliases), {

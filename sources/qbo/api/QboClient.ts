@@ -23,6 +23,8 @@ export type QboBatchResult = Data.TaggedEnum<{
 }>
 export const QboBatchResult = Data.taggedEnum<QboBatchResult>()
 
+const INVOICES_QUERY = "SELECT * FROM Invoice ORDERBY Id"
+
 const selectPattern = /^\s*select\s+\*\s+from\s+([A-Za-z]+)\b/i
 
 const entityOfSelect = (select: string): Either.Either<string, QboInvalidRequest> => {
@@ -64,13 +66,14 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
      * pages are being fetched at once, and another is asked for as soon as any is in, so one slow answer does not
      * hold the others back; at most twice that many wait to be read, in order. Nothing is asked for past a short
      * page already in, so at most `pageConcurrency - 1` pages are asked for in vain. A row seen twice (the data
-     * moved between pages) is kept once.
+     * moved between pages) is handed on once. Each page's rows go to `onRow` as that page is read, in order, so
+     * a pull of a company's invoices never holds more than the pages in flight; gives the number of rows.
      */
-    const query = (select: string): Effect.Effect<ReadonlyArray<unknown>, QboRequestError> =>
+    const queryEach = (select: string, onRow: (row: unknown) => void): Effect.Effect<number, QboRequestError> =>
       Effect.scoped(
         Effect.gen(function* () {
           const entity = yield* entityOfSelect(select)
-          const rows: Array<unknown> = []
+          let rows = 0
           const seen = new Set<string>()
           const answered = yield* Queue.unbounded<void>()
           const waiting: Array<{ readonly at: number; readonly fiber: Fiber.Fiber<ReadonlyArray<unknown>, QboRequestError> }> = []
@@ -113,15 +116,26 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
               const id = idOf(row)
               if (id !== undefined && seen.has(id)) continue
               if (id !== undefined) seen.add(id)
-              rows.push(row)
+              rows++
+              onRow(row)
             }
-            yield* options.onProgress(QboProgress.PageFetched({ entity, startPosition: oldest.at, records: pageRows.length, totalRecords: rows.length, pages }))
+            yield* options.onProgress(QboProgress.PageFetched({ entity, startPosition: oldest.at, records: pageRows.length, totalRecords: rows, pages }))
             // The pages still outstanding are past the end; closing the scope interrupts them.
             if (pageRows.length < pageSize) break
           }
           return rows
         })
       ).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
+
+    /** Every row of a query (see `queryEach`), gathered: for small queries and tests. */
+    const query = (select: string): Effect.Effect<ReadonlyArray<unknown>, QboRequestError> =>
+      Effect.suspend(() => {
+        const rows: Array<unknown> = []
+        return Effect.as(
+          queryEach(select, (row) => void rows.push(row)),
+          rows
+        )
+      })
 
     const read = (entity: "Customer" | "Invoice", id: string): Effect.Effect<unknown, QboRequestError> => {
       const context = { operation: `read ${entity} ${id}`, requestId: null }
@@ -220,7 +234,9 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
       companyCountry,
       /** Every customer, inactive ones included (QBO leaves them out unless asked). */
       pullCustomers: query("SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY Id"),
-      pullInvoices: query("SELECT * FROM Invoice ORDERBY Id"),
+      pullInvoices: query(INVOICES_QUERY),
+      /** Every invoice, each handed to `onInvoice` as its page is read: a company's invoices are never held at once. */
+      streamInvoices: (onInvoice: (raw: unknown) => void) => queryEach(INVOICES_QUERY, onInvoice),
       readCustomer: (id: QboCustomerId) => read("Customer", id),
       readInvoice: (id: QboInvoiceId) => read("Invoice", id),
       /** Changes only the given fields; fails with a `QboFault` of kind "staleObject" if the SyncToken is old. */

@@ -15,10 +15,13 @@ const largeSnapshot = (): Snapshot => {
   return builder.build()
 }
 
-const historyRows = (store: Store["Type"]): number => {
-  const row = store.db.$client.prepare("select count(*) as n from history_rows").get()
+const count = (store: Store["Type"], sql: string): number => {
+  const row = store.db.$client.prepare(sql).get()
   return typeof row === "object" && row !== null && "n" in row && typeof row.n === "number" ? row.n : -1
 }
+
+/** History records in the store: a stored row holds a list of one customer's records. */
+const historyRows = (store: Store["Type"]): number => count(store, "select sum(json_array_length(body)) as n from history_rows")
 
 describe("Store.saveSnapshot", () => {
   it.effect("reads a large snapshot back unchanged, history in the order it was read", () =>
@@ -83,6 +86,62 @@ describe("Store.saveSnapshot", () => {
     }).pipe(Effect.provide(Store.layerMemory))
   )
 
+  it.effect("gives history back in the order read when it arrives spread over the customers, as a company's does", () =>
+    Effect.gen(function* () {
+      const store = yield* Store
+      const built = largeSnapshot()
+      // Each customer's visits in date order, all customers' interleaved: the first visit of every customer, then the second.
+      const byTurn = <A extends { readonly customerId: string }>(rows: ReadonlyArray<A>): Array<A> => {
+        const turn = new Map<string, number>()
+        const numbered = rows.map((row, i) => {
+          const t = turn.get(row.customerId) ?? 0
+          turn.set(row.customerId, t + 1)
+          return { row, t, i }
+        })
+        return numbered.sort((a, b) => a.t - b.t || a.i - b.i).map((n) => n.row)
+      }
+      const snapshot: Snapshot = {
+        ...built,
+        pom: { ...built.pom, appointments: byTurn(built.pom.appointments), services: byTurn(built.pom.services) },
+        qbo: { ...built.qbo, invoices: byTurn(built.qbo.invoices) }
+      }
+      expect(snapshot.pom.appointments[1]?.customerId).not.toBe(snapshot.pom.appointments[0]?.customerId)
+      const id = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
+      const back = yield* store.loadSnapshot(id)
+      expect(Option.map(back, (s) => [s.pom.appointments, s.pom.services, s.qbo.invoices])).toEqual(
+        Option.some([snapshot.pom.appointments, snapshot.pom.services, snapshot.qbo.invoices])
+      )
+      const opened = yield* store.openSnapshot(id)
+      const customer = snapshot.pom.appointments[0]?.customerId
+      if (Option.isNone(opened) || customer === undefined) return expect.unreachable("the snapshot was saved")
+      expect(opened.value.history.appointmentsOf(customer)).toEqual(snapshot.pom.appointments.filter((a) => a.customerId === customer))
+    }).pipe(Effect.provide(Store.layerMemory))
+  )
+
+  it.effect("reads history an earlier version stored one record per row", () =>
+    Effect.gen(function* () {
+      const store = yield* Store
+      const snapshot = largeSnapshot()
+      const id = yield* store.saveSnapshotRecords(snapshot, "2026-11-01T00:00:00Z")
+      const client = store.db.$client
+      const loadRow = client.prepare("select history_load as load from snapshots where id = ?").get(id)
+      const load = typeof loadRow === "object" && loadRow !== null && "load" in loadRow ? loadRow.load : null
+      client.prepare("delete from history_rows where load = ?").run(load)
+      const insert = client.prepare("insert into history_rows (load, kind, customer_id, body) values (?, ?, ?, ?)")
+      for (const a of snapshot.pom.appointments) insert.run(load, "appointment", a.customerId, JSON.stringify(a))
+      for (const s of snapshot.pom.services) insert.run(load, "service", s.customerId, JSON.stringify(s))
+      for (const i of snapshot.qbo.invoices) insert.run(load, "invoice", i.customerId, JSON.stringify(i))
+      const back = yield* store.loadSnapshot(id)
+      expect(Option.map(back, (s) => [s.pom.appointments, s.pom.services, s.qbo.invoices])).toEqual(
+        Option.some([snapshot.pom.appointments, snapshot.pom.services, snapshot.qbo.invoices])
+      )
+      const opened = yield* store.openSnapshot(id)
+      const payer = snapshot.qbo.invoices[0]?.customerId
+      if (Option.isNone(opened) || payer === undefined) return expect.unreachable("the snapshot was saved")
+      expect(opened.value.history.invoicesOf(payer)).toEqual(snapshot.qbo.invoices.filter((i) => i.customerId === payer))
+    }).pipe(Effect.provide(Store.layerMemory))
+  )
+
   it.effect("keeps unreadable records, and reads a snapshot stored before they were kept as having none", () =>
     Effect.gen(function* () {
       const store = yield* Store
@@ -104,7 +163,7 @@ describe("Store.saveSnapshot", () => {
     }).pipe(Effect.provide(Store.layerMemory))
   )
 
-  it.effect("stores customers as gzip JSON and history as one row per appointment, service and invoice", () =>
+  it.effect("stores customers as gzip JSON and history as each customer's records together, without field names or customer ids", () =>
     Effect.gen(function* () {
       const store = yield* Store
       const snapshot = largeSnapshot()
@@ -116,6 +175,9 @@ describe("Store.saveSnapshot", () => {
         JSON.stringify(Schema.encodeSync(SnapshotHeads)({ source, pom: { customers: pom.customers }, qbo: { customers: qbo.customers }, unreadable }))
       )
       expect(historyRows(store)).toBe(pom.appointments.length + pom.services.length + qbo.invoices.length)
+      // 4,000 customers of each side, each with its appointments, services or invoices in one stored row.
+      expect(count(store, "select count(*) as n from history_rows")).toBe(3 * 4000)
+      expect(count(store, "select count(*) as n from history_rows where body like '%customerId%' or body like '%\"p1\"%'")).toBe(0)
     }).pipe(Effect.provide(Store.layerMemory))
   )
 })

@@ -37,6 +37,26 @@ describe("QboClient paging", () => {
     )
   }
 
+  it.scopedLive("hands each page's invoices on as the page is read, in Id order, each once, keeping none", () =>
+    Effect.gen(function* () {
+      const server = yield* localQbo({ customers: customers(10), invoices: invoices(250, 10), limits: "off", answerLatency: { minMillis: 0, maxMillis: 30 } })
+      const seen: Array<string> = []
+      const onProgress = (event: QboProgress) =>
+        Effect.sync(() => {
+          // Every row of a page is handed on by the time the page is reported.
+          if (event._tag === "PageFetched") seen.push(`page at ${event.startPosition}: ${event.totalRecords}`)
+        })
+      const count = yield* Effect.flatMap(QboClient, (client) => client.streamInvoices((row) => void seen.push(ids([row])[0] ?? "?"))).pipe(
+        Effect.provide(localQboLayer(server, { client: { pageSize: 100, pageConcurrency: 3, onProgress } }))
+      )
+      expect(count).toBe(250)
+      expect(seen.filter((s) => !s.startsWith("page"))).toEqual(Array.from({ length: 250 }, (_, i) => String(i + 1)))
+      expect(seen.filter((s) => s.startsWith("page"))).toEqual(["page at 1: 100", "page at 101: 200", "page at 201: 250"])
+      expect(seen.indexOf("page at 1: 100")).toBe(100)
+      expect(seen.indexOf("page at 101: 200")).toBe(201)
+    })
+  )
+
   it.scopedLive("pulls 2,500 customers with concurrent pages, in Id order, each once", () =>
     Effect.gen(function* () {
       const { rows, queries } = yield* pullCustomersFrom(2500, 4)
