@@ -1,74 +1,83 @@
 import { Int32List } from "../collections/Int32List.ts"
-import { StringIndex } from "../collections/StringIndex.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
-import type { BlockingRule } from "./BlockingRule.ts"
+import type { BlockingRule, KeyPart } from "./BlockingRule.ts"
 import type { TokenTexts } from "./buildBlocks.ts"
 import type { ProposedPairs } from "./unionPairs.ts"
 
-/** Separates a key's parts, and sorts before every letter: "smith" + "" comes before "smith" + "a". */
-const SEPARATOR = "\u0001"
+/**
+ * Each value of a part's fields as its token's place among the part's distinct tokens, from 1 (0 for a value that
+ * gives none): sorting by these places part by part is sorting by the tokens' texts, without building a key text.
+ */
+const tokenRanks = (records: PreparedRecords, part: KeyPart, texts: TokenTexts): ReadonlyArray<Int32Array> => {
+  const tokens = part.fields.map((field) => texts(field, part.transform))
+  const distinct = [...new Set(tokens.flat())].filter((t) => t !== "").sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const place = new Map(distinct.map((t, k) => [t, k + 1]))
+  return tokens.map((ofValue) => Int32Array.from(ofValue, (t) => place.get(t) ?? 0))
+}
 
 /**
- * Every key of every record under a sorted-neighbourhood rule, in key order (ties in record order): one key per
- * combination of the parts' values. A record without a value for the first part has no key; a later part missing
- * is an empty piece, so "J Smith" without a town sorts just before "J Smith, Springfield".
+ * Every key of every record under a sorted-neighbourhood rule, as its record, in key order (ties in record order):
+ * one key per combination of the parts' values. A record without a value for the first part has no key; a later
+ * part missing sorts first, so "J Smith" without a town sorts just before "J Smith, Springfield".
  */
 const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTexts): Int32Array => {
-  const keys = new StringIndex()
-  const keyIds = new Int32List()
+  const ranks = rule.parts.map((part) => tokenRanks(records, part, texts))
+  const places = rule.parts.map(() => new Int32List())
   const owners = new Int32List()
-  const pieces: Array<string> = []
+  const key = new Int32Array(rule.parts.length)
   const emit = (record: number, depth: number): void => {
     if (depth === rule.parts.length) {
-      keyIds.push(keys.idOf(pieces.join(SEPARATOR)))
+      for (let d = 0; d < depth; d++) places[d]?.push(key[d] ?? 0)
       owners.push(record)
       return
     }
     const part = rule.parts[depth]
-    if (part === undefined) return
+    const partRanks = ranks[depth]
+    if (part === undefined || partRanks === undefined) return
     let found = false
-    for (const field of part.fields) {
-      const tokens = texts(field, part.transform)
+    part.fields.forEach((field, f) => {
+      const rankOf = partRanks[f] ?? new Int32Array(0)
       const { offsets, items } = records.columns[field]
       const end = offsets[record + 1] ?? 0
       for (let x = offsets[record] ?? 0; x < end; x++) {
-        const token = tokens[items[x] ?? 0] ?? ""
-        if (token === "") continue
+        const rank = rankOf[items[x] ?? 0] ?? 0
+        if (rank === 0) continue
         found = true
-        pieces[depth] = token
+        key[depth] = rank
         emit(record, depth + 1)
       }
-    }
+    })
     if (!found && depth > 0) {
-      pieces[depth] = ""
+      key[depth] = 0
       emit(record, depth + 1)
     }
   }
   for (let i = 0; i < records.size; i++) emit(i, 0)
-  // Ranks of the distinct keys, then a counting sort by rank: stable, so equal keys keep record order.
-  const distinct = keys.values
-  const byText = Array.from({ length: distinct.length }, (_, id) => id).sort((a, b) => {
-    const ta = distinct[a] ?? ""
-    const tb = distinct[b] ?? ""
-    return ta < tb ? -1 : ta > tb ? 1 : 0
-  })
-  const rank = new Int32Array(distinct.length)
-  byText.forEach((id, r) => {
-    rank[id] = r
-  })
-  const starts = new Int32Array(distinct.length + 1)
-  for (let k = 0; k < keyIds.length; k++) {
-    const slot = (rank[keyIds.data[k] ?? 0] ?? 0) + 1
-    starts[slot] = (starts[slot] ?? 0) + 1
+  // Least significant part first, each a stable counting sort: the order is by the first part, then the second, ...
+  // and by record where the keys are equal.
+  const count = owners.length
+  let order = new Int32Array(count)
+  for (let k = 0; k < count; k++) order[k] = k
+  for (let d = rule.parts.length - 1; d >= 0; d--) {
+    const place = places[d]?.data ?? new Int32Array(0)
+    let most = 0
+    for (let k = 0; k < count; k++) most = Math.max(most, place[k] ?? 0)
+    const starts = new Int32Array(most + 2)
+    for (let k = 0; k < count; k++) {
+      const slot = (place[k] ?? 0) + 1
+      starts[slot] = (starts[slot] ?? 0) + 1
+    }
+    for (let r = 0; r <= most; r++) starts[r + 1] = (starts[r + 1] ?? 0) + (starts[r] ?? 0)
+    const next = new Int32Array(count)
+    for (let o = 0; o < count; o++) {
+      const k = order[o] ?? 0
+      const r = place[k] ?? 0
+      next[starts[r] ?? 0] = k
+      starts[r] = (starts[r] ?? 0) + 1
+    }
+    order = next
   }
-  for (let r = 0; r < distinct.length; r++) starts[r + 1] = (starts[r + 1] ?? 0) + (starts[r] ?? 0)
-  const order = new Int32Array(keyIds.length)
-  for (let k = 0; k < keyIds.length; k++) {
-    const r = rank[keyIds.data[k] ?? 0] ?? 0
-    order[starts[r] ?? 0] = owners.data[k] ?? 0
-    starts[r] = (starts[r] ?? 0) + 1
-  }
-  return order
+  return Int32Array.from(order, (k) => owners.data[k] ?? 0)
 }
 
 /**
