@@ -45,6 +45,12 @@ export interface BlockingRule {
   readonly pairsPerNameOnlyRecord?: number
   /** The parts' order does not matter: "first+last" also pairs a record whose first and last names were swapped. */
   readonly unordered?: boolean
+  /**
+   * A sorted-neighbourhood rule (see `sortedNeighbours.ts`): records are sorted by the parts' texts joined, and
+   * each is paired with this many records after it, within the rule's budget, instead of with those of equal key.
+   * `maxBlockSize`, `subKey` and `unordered` do not apply.
+   */
+  readonly window?: number
 }
 
 /** See `pairsPerNameOnlyRecord`: measured on the crowded name-only set (README, "Matching"). */
@@ -60,7 +66,7 @@ const streetCore: KeyPart = { fields: ["street"], transform: "street core" }
 const rule = (
   name: string,
   parts: ReadonlyArray<KeyPart>,
-  options: Partial<Pick<BlockingRule, "unordered" | "maxPairsPerRecord" | "subKey" | "pairsPerNameOnlyRecord">> = {}
+  options: Partial<Pick<BlockingRule, "unordered" | "maxPairsPerRecord" | "subKey" | "pairsPerNameOnlyRecord" | "window">> = {}
 ): BlockingRule => ({ name, parts, maxBlockSize: 100, maxPairsPerRecord: 1, ...options })
 
 /** Rules on a name and a place, or on names alone, propose mostly non-matches once the data is large. */
@@ -75,6 +81,14 @@ const names = (subKey: KeyPart) => ({ ...broad, subKey, pairsPerNameOnlyRecord: 
  * little on it.
  */
 const nameOnly = { maxPairsPerRecord: 0, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS }
+
+/**
+ * See `window`: each record meets its nearest few in the order while the budget lasts. The budget is a broad
+ * rule's and what name-only records add: on a list with contacts and addresses the other rules find nearly all,
+ * and a full window there doubled the pairs to score.
+ */
+const SORTED_WINDOW = 3
+const sorted = { ...broad, window: SORTED_WINDOW, pairsPerNameOnlyRecord: SORTED_WINDOW }
 
 /**
  * Contact rules catch the duplicates typed with the same phone or email; the address rules those at one property;
@@ -105,5 +119,7 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   rule("last name sound+first initial", [sound("lastName"), initial("firstName")], { ...nameOnly, subKey: value("city") }),
   // A person typed with a slip or a nickname in both names (Jimmy Jonson, James Johnson) in their town; unordered,
   // so with the names swapped too.
-  rule("initials+city", [initial("firstName"), initial("lastName"), value("city")], { unordered: true, ...nameOnly })
+  rule("initials+city", [initial("firstName"), initial("lastName"), value("city")], { unordered: true, ...nameOnly }),
+  rule("sorted last name sound+first name", [sound("lastName"), value("firstName"), value("city")], sorted),
+  rule("sorted first+last name", [value("firstName"), value("lastName"), value("city")], sorted)
 ]

@@ -2,6 +2,7 @@ import { Int32List } from "../collections/Int32List.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { BlockingRule } from "./BlockingRule.ts"
 import { type Blocks, buildBlocks, tokenTexts } from "./buildBlocks.ts"
+import { sortedNeighbourPairs } from "./sortedNeighbours.ts"
 import { keyedIn, pairsInBlock, splitBlocks } from "./splitBlocks.ts"
 import { MAX_RULES, ProposedPairs, unionPairs } from "./unionPairs.ts"
 
@@ -163,6 +164,11 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
   const nameOnly = nameOnlyRecords(records)
   rules.slice(0, MAX_RULES).forEach((rule, r) => {
     const budget = Math.max(rule.maxPairsPerRecord * n + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly, MIN_PAIR_BUDGET)
+    if (rule.window !== undefined) {
+      sortedNeighbourPairs(records, rule, rule.window, texts, budget, proposed, r)
+      perRule.push({ rule: rule.name, skippedBlocks: 0, skippedPairs: 0, largestBlock: 0 })
+      return
+    }
     let skippedBlocks = 0
     let skippedPairs = 0
     const skip = (_block: number, pairs: number): void => {

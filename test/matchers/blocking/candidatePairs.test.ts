@@ -119,6 +119,7 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
         return v
       }).filter((t) => t !== "")
     })
+  if (rule.window !== undefined) return referenceSortedPairs(records, rule, rule.window, tokensOf)
   const blocks = new Map<string, Set<number>>()
   for (let i = 0; i < records.size; i++) {
     let keys: Array<Array<string>> = [[]]
@@ -133,6 +134,40 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
     const ms = [...members]
     for (const i of ms) for (const j of ms) if (i < j) pairs.add(`${i}-${j}`)
   }
+  return pairs
+}
+
+/** A sorted-neighbourhood rule's pairs the plain way: keys as arrays, sorted, each paired with the next `window`. */
+const referenceSortedPairs = (
+  records: PreparedRecords,
+  rule: BlockingRule,
+  window: number,
+  tokensOf: (part: KeyPart, i: number) => Array<string>
+): Set<string> => {
+  const entries: Array<{ key: Array<string>; record: number }> = []
+  for (let i = 0; i < records.size; i++) {
+    let keys: Array<Array<string>> = [[]]
+    rule.parts.forEach((part, depth) => {
+      const tokens = tokensOf(part, i)
+      // Only the first part is required; a later one missing sorts as empty.
+      const options = tokens.length > 0 || depth === 0 ? tokens : [""]
+      keys = keys.flatMap((key) => options.map((t) => [...key, t]))
+    })
+    for (const key of keys) entries.push({ key, record: i })
+  }
+  const compare = (a: Array<string>, b: Array<string>): number => {
+    for (let k = 0; k < a.length; k++) {
+      const x = a[k] ?? ""
+      const y = b[k] ?? ""
+      if (x !== y) return x < y ? -1 : 1
+    }
+    return 0
+  }
+  entries.sort((a, b) => compare(a.key, b.key) || a.record - b.record)
+  const pairs = new Set<string>()
+  entries.forEach(({ record: i }, p) => {
+    for (const { record: j } of entries.slice(p + 1, p + 1 + window)) if (i !== j) pairs.add(i < j ? `${i}-${j}` : `${j}-${i}`)
+  })
   return pairs
 }
 

@@ -19,8 +19,9 @@ describe("default blocking on names alone, common names and people typed up to t
     expect(metrics.truePairs).toBeGreaterThan(50_000)
     // Skipping the blocks of common names, and capping each name rule at half a pair per record, kept 0.44 here;
     // splitting them by a second key 0.85; the rules on a last name's sound and first initial and on both initials
-    // and the town, for names typed with a slip or a nickname in both names or without the town, 0.90.
-    expect(metrics.blockingRecall).toBeGreaterThanOrEqual(0.89)
+    // and the town, for names typed with a slip or a nickname in both names or without the town, 0.899; the two
+    // sorted-neighbourhood passes, for slips that change a name's sound, 0.905.
+    expect(metrics.blockingRecall).toBeGreaterThanOrEqual(0.903)
     expect(candidates.count / records.length).toBeLessThanOrEqual(30)
   })
 })
