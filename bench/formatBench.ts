@@ -1,7 +1,7 @@
 import type { BenchResult } from "./benchCompany.ts"
 import { pipelineStages } from "./BenchSummary.ts"
 
-/** The target for 100,000 customers per side on a 2-core machine. */
+/** The target for 100,000 customers per side on a 2-core machine. */
 export const target = { customers: 100_000, seconds: 30, rssBytes: 2e9 } as const
 
 const int = (n: number): string => Math.round(n).toLocaleString("en-US")

@@ -51,7 +51,7 @@ const wholeNumber = (option: string, value: string) =>
     ? Effect.succeed(Number(value))
     : Effect.fail(new BenchOptionsError({ option, value }))
 
-/** The pool company: weekly service, monthly invoices, per active customer. */
+/** A pool company's real history: weekly service, monthly invoices, per active customer. */
 const HEAVY_HISTORY = { appointments: 35, services: 30, invoices: 14 }
 
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(" ")

@@ -1,5 +1,5 @@
 /**
- * Benchmark: every target of issue 12 measured and printed side by side in one table, each measurement a
+ * Benchmark: every speed and memory target measured and printed side by side in one table, each measurement a
  * separate process under GNU time, with the machine's load at the start and end of each. Measures and prints;
  * asserts nothing (a figure over its target says OVER, and the benchmark still exits 0).
  *

@@ -2,11 +2,11 @@ import { Either, Schema } from "effect"
 import type { HistoryVolume } from "../../test/generator/Background.ts"
 
 /*
- * The measurements `npm run bench` can take, one per target of issue 12. Each is a separate process, so a person
+ * The measurements `npm run bench` can take, one per speed or memory target. Each is a separate process, so a person
  * can run the cheap ones on a busy machine and leave the long ones (1M customers, the full live pull) for a quiet one.
  */
 
-/** The issue's pool company: weekly service, monthly invoices, per active customer. */
+/** A pool company's real history: weekly service, monthly invoices, per active customer. */
 export const heavyHistory: HistoryVolume = { appointments: 35, services: 30, invoices: 14 }
 
 /** "5 history rows each" for the million-customer company: two appointments, two services and one invoice. */
@@ -44,7 +44,7 @@ export type BenchPart = OfflinePart | HelpPart | QboPullPart
 
 /**
  * Every part, in the order they run and print: the quick ones first, so a stopped run has shown something. The
- * issue's "10k per side ≤ 5 s" follows its sentence on the pool company's history, and is held to both 10k runs.
+ * target "10k per side ≤ 5 s" is held to both 10k runs, with and without a pool company's history.
  */
 export const benchParts: ReadonlyArray<BenchPart> = [
   { _tag: "help", id: "help", label: "reconcile --help, from the bundle", maxSeconds: 0.5 },
