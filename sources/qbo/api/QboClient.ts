@@ -1,6 +1,7 @@
-import { Data, Effect, Either, Fiber, Option, Queue } from "effect"
+import { Data, Effect, Either, Option } from "effect"
 import type { QboCustomerId, QboInvoiceId } from "../../../pipeline/domain/Ids.ts"
 import { makeQboHttp } from "./QboHttp.ts"
+import { pagesInOrder } from "./pagesInOrder.ts"
 import { QboProgress } from "./QboProgress.ts"
 import { type QboFault, QboInvalidRequest, type QboRequestError, QboUnexpectedResponse } from "./QboRequestErrors.ts"
 import { entityOf, itemFault, queryRows } from "./QboResponses.ts"
@@ -62,55 +63,22 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
     }
 
     /**
-     * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page. Up to `pageConcurrency`
-     * pages are being fetched at once, and another is asked for as soon as any is in, so one slow answer does not
-     * hold the others back; at most twice that many wait to be read, in order. Nothing is asked for past a short
-     * page already in, so at most `pageConcurrency - 1` pages are asked for in vain. A row seen twice (the data
-     * moved between pages) is handed on once. Each page's rows go to `onRow` as that page is read, in order, so
-     * a pull of a company's invoices never holds more than the pages in flight; gives the number of rows.
+     * Every row of a `SELECT * FROM <Entity> ...` query, paged by 1,000 until a short page, `pageConcurrency`
+     * pages at a time (see `pagesInOrder`). A row seen twice (the data moved between pages) is handed on once.
+     * Each page's rows go to `onRow` as that page is read, in order, so a pull of a company's invoices never holds
+     * more than the pages in flight; gives the number of rows.
      */
     const queryEach = (select: string, onRow: (row: unknown) => void): Effect.Effect<number, QboRequestError> =>
-      Effect.scoped(
-        Effect.gen(function* () {
-          const entity = yield* entityOfSelect(select)
-          let rows = 0
-          const seen = new Set<string>()
-          const answered = yield* Queue.unbounded<void>()
-          const waiting: Array<{ readonly at: number; readonly fiber: Fiber.Fiber<ReadonlyArray<unknown>, QboRequestError> }> = []
-          let fetching = 0
-          let next = 1
-          let end = Infinity
-          const fetch = (at: number) =>
-            page(select, entity, at).pipe(
-              Effect.tap((pageRows) => {
-                if (pageRows.length < pageSize) end = Math.min(end, at)
-              }),
-              Effect.ensuring(Effect.zipRight(Effect.sync(() => fetching--), answered.offer(undefined)))
-            )
-          const askMore = Effect.suspend(() =>
-            Effect.whileLoop({
-              while: () => fetching < concurrency && waiting.length < 2 * concurrency && next <= end,
-              body: () => {
-                const at = next
-                next += pageSize
-                fetching++
-                return Effect.map(Effect.forkScoped(fetch(at)), (fiber) => waiting.push({ at, fiber }))
-              },
-              step: () => undefined
-            })
-          )
-          let pages = 0
-          for (;;) {
-            yield* askMore
-            const oldest = waiting[0]
-            if (oldest === undefined) break
-            const exit = Option.getOrUndefined(yield* Fiber.poll(oldest.fiber))
-            if (exit === undefined) {
-              yield* answered.take
-              continue
-            }
-            waiting.shift()
-            const pageRows = yield* exit
+      Effect.gen(function* () {
+        const entity = yield* entityOfSelect(select)
+        let rows = 0
+        let pages = 0
+        const seen = new Set<string>()
+        yield* pagesInOrder({
+          pageSize,
+          concurrency,
+          fetch: (at) => page(select, entity, at),
+          onPage: (pageRows, at) => {
             pages++
             for (const row of pageRows) {
               const id = idOf(row)
@@ -119,13 +87,11 @@ export class QboClient extends Effect.Service<QboClient>()("reconcile/QboClient"
               rows++
               onRow(row)
             }
-            yield* options.onProgress(QboProgress.PageFetched({ entity, startPosition: oldest.at, records: pageRows.length, totalRecords: rows, pages }))
-            // The pages still outstanding are past the end; closing the scope interrupts them.
-            if (pageRows.length < pageSize) break
+            return options.onProgress(QboProgress.PageFetched({ entity, startPosition: at, records: pageRows.length, totalRecords: rows, pages }))
           }
-          return rows
         })
-      ).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
+        return rows
+      }).pipe(Effect.withSpan("QboClient.query", { attributes: { select } }))
 
     /** Every row of a query (see `queryEach`), gathered: for small queries and tests. */
     const query = (select: string): Effect.Effect<ReadonlyArray<unknown>, QboRequestError> =>
