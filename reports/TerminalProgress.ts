@@ -13,8 +13,8 @@ const n = (x: number) => x.toLocaleString("en-US")
 
 /**
  * One status line on a terminal's stderr, rewritten in place as a pull goes ("QBO Invoice: 12,000 records, page
- * 12"), with waits for QBO's or POM's rate limits said as they happen. Silent when stderr is not a terminal (cron,
- * pipes), where the JSON log lines speak instead.
+ * 12"), with waits for QBO's or POM's rate limits said as they happen. When stderr is not a terminal (cron,
+ * pipes) the same words are debug log lines, so that `--log-level debug` shows where a run is.
  */
 export class TerminalProgress {
   private readonly enabled: boolean
@@ -25,8 +25,8 @@ export class TerminalProgress {
   }
 
   private show(text: string): Effect.Effect<void> {
+    if (!this.enabled) return Effect.logDebug(text)
     return Effect.sync(() => {
-      if (!this.enabled) return
       const line = text.length > 100 ? `${text.slice(0, 99)}…` : text
       this.stream.write(`\r${line}${" ".repeat(Math.max(0, this.width - line.length))}`)
       this.width = line.length

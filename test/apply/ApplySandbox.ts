@@ -80,6 +80,9 @@ export interface ApplySandbox {
  * CLI pointed at both: what an admin has after `reconcile qbo connect`. Retry and throttle waits are short, so
  * injected faults cost milliseconds; QBO's request limits stay on unless the options turn them off.
  */
+/** Longer than any sandbox run takes on a loaded two-core machine (seconds), shorter than the hooks' timeout. */
+const runTimeoutMillis = 150_000
+
 export const startApplySandbox = async (options: ApplySandboxOptions): Promise<ApplySandbox> => {
   const sandbox = await startSandbox(options)
   const { company, qbo, pom } = sandbox
@@ -92,7 +95,9 @@ export const startApplySandbox = async (options: ApplySandboxOptions): Promise<A
   await sandbox.connectQbo(db)
 
   const run = async (out: string): Promise<RunSummary> => {
-    const result = await runCli(["run", "--pom-api", "--qbo-api", "--out", join(dir, out), "--db", db, "--json"], env)
+    // Debug logs on stderr, so that a run that stalls says where (runCli shows them when it has to kill it).
+    const args = ["--log-level", "debug", "run", "--pom-api", "--qbo-api", "--out", join(dir, out), "--db", db, "--json"]
+    const result = await runCli(args, env, runTimeoutMillis)
     if (result.code !== 0) throw new Error(`reconcile run exited ${result.code}:\n${result.stderr}`)
     return JSON.parse(result.stdout)
   }
