@@ -11,6 +11,9 @@ export interface StatusStream {
 
 const n = (x: number) => x.toLocaleString("en-US")
 
+/** "60 s", or "0.3 s" for a wait too short for whole seconds to say anything. */
+const seconds = (millis: number) => (millis < 9_950 ? `${(millis / 1000).toFixed(1)} s` : `${Math.round(millis / 1000)} s`)
+
 /**
  * One status line on a terminal's stderr, rewritten in place as a pull goes ("QBO Invoice: 12,000 records, page
  * 12"), with waits for QBO's or POM's rate limits said as they happen. When stderr is not a terminal (cron,
@@ -45,9 +48,9 @@ export class TerminalProgress {
         return this.show(`QBO ${event.entity}: ${n(event.totalRecords)} records, page ${n(event.pages)}`)
       case "RateLimitWait":
         return event.reason === "throttled"
-          ? this.show(`QBO asked to slow down (429): waiting ${Math.round(event.millis / 1000)} s`)
+          ? this.show(`QBO asked to slow down (429): waiting ${seconds(event.millis)}`)
           : event.millis >= 1000
-            ? this.show(`Keeping under QBO's rate limit: waiting ${Math.round(event.millis / 1000)} s`)
+            ? this.show(`Keeping under QBO's rate limit: waiting ${seconds(event.millis)}`)
             : Effect.void
       case "Retrying":
         return this.show(`QBO: ${event.reason}; trying again`)

@@ -4,7 +4,7 @@ import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
 import { QboLive } from "./qbo/api/QboLive.ts"
-import { type QboClientOptions, QboClientSettings, defaultQboClientOptions } from "./qbo/api/QboClientSettings.ts"
+import { type QboClientOptions, QboClientSettings, qboClientOptionsFromEnv } from "./qbo/api/QboClientSettings.ts"
 import { PomProgress } from "./pom/api/PomProgress.ts"
 import { RunProgress, reportStage } from "../pipeline/RunProgress.ts"
 import { timedSeconds } from "../pipeline/timed.ts"
@@ -83,7 +83,8 @@ const qboSide = (
         Effect.provide(QboLive.pipe(Layer.provide(SqliteQboTokenStore))),
         Effect.provideServiceEffect(
           QboClientSettings,
-          Effect.map(RunProgress, (progress): QboClientOptions => ({ ...defaultQboClientOptions, onProgress: progress.qbo }))
+          // The same environment settings as apply's client, with the run's progress.
+          Effect.zipWith(qboClientOptionsFromEnv(), RunProgress, (options, progress): QboClientOptions => ({ ...options, onProgress: progress.qbo }))
         )
       )
 

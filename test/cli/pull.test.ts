@@ -87,4 +87,20 @@ describe("reconcile pull", () => {
     expect(snapshot._tag).toBe("Some")
     expect(runs.filter((r) => r.snapshotId !== null)).toHaveLength(1)
   })
+
+  it("waits out a 429 for QBO_THROTTLE_WAIT_MS, as apply does, and says so in its debug log", async () => {
+    sandbox.pom.clearFaults()
+    const db = join(dir, "throttled.db")
+    await sandbox.connectQbo(db)
+    const throttledBefore = sandbox.qbo.stats.throttled
+    sandbox.qbo.inject({ kind: "throttle", times: 1, match: { operation: "query" } })
+    const env = { ...sandbox.env, QBO_THROTTLE_WAIT_MS: "300" }
+    const pulled = await runCli(["--log-level", "debug", "pull", "--pom-api", "--qbo-api", "--db", db, "--json"], env, 150_000)
+    expect(pulled.code).toBe(0)
+    // The local server may throttle more on a busy machine (it counts a request when its own event loop gets to it).
+    expect(sandbox.qbo.stats.throttled).toBeGreaterThan(throttledBefore)
+    expect(pulled.stderr).toContain("QBO asked to slow down (429): waiting 0.3 s")
+    expect(pulled.stderr).not.toContain("waiting 60 s")
+    expect(JSON.parse(pulled.stdout).records.invoices).toBe(sandbox.company.qbo.invoices.length)
+  })
 })

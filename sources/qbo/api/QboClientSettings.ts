@@ -77,25 +77,26 @@ export class QboClientSettings extends Context.Reference<QboClientSettings>()("r
  * - `QBO_THROTTLE_WAIT_MS` the wait after an HTTP 429 before trying again (default QBO's 60 s). Only for a local
  *   QBO server whose throttling is being tested; against Intuit leave it unset, as a shorter wait is refused again.
  */
-export const qboClientSettingsFromEnv = (base: QboClientOptions = defaultQboClientOptions): Layer.Layer<never, SettingsError> =>
-  Layer.effect(
-    QboClientSettings,
-    readSettings(
-      Config.option(
-        Config.integer("QBO_THROTTLE_WAIT_MS").pipe(
-          Config.validate({ message: "QBO_THROTTLE_WAIT_MS must be a whole number of milliseconds, 0 or more", validation: (n) => n >= 0 })
-        )
-      ),
-      qboSettingsGuide
-    ).pipe(
-      Effect.map(
-        Option.match({
-          onNone: () => base,
-          onSome: (millis): QboClientOptions => ({ ...base, throttleWait: Duration.millis(millis) })
-        })
+export const qboClientOptionsFromEnv = (base: QboClientOptions = defaultQboClientOptions): Effect.Effect<QboClientOptions, SettingsError> =>
+  readSettings(
+    Config.option(
+      Config.integer("QBO_THROTTLE_WAIT_MS").pipe(
+        Config.validate({ message: "QBO_THROTTLE_WAIT_MS must be a whole number of milliseconds, 0 or more", validation: (n) => n >= 0 })
       )
+    ),
+    qboSettingsGuide
+  ).pipe(
+    Effect.map(
+      Option.match({
+        onNone: () => base,
+        onSome: (millis): QboClientOptions => ({ ...base, throttleWait: Duration.millis(millis) })
+      })
     )
   )
+
+/** `qboClientOptionsFromEnv(base)` as the client's settings. */
+export const qboClientSettingsFromEnv = (base: QboClientOptions = defaultQboClientOptions): Layer.Layer<never, SettingsError> =>
+  Layer.effect(QboClientSettings, qboClientOptionsFromEnv(base))
 
 /** Retry policy for timeouts, dropped connections and 5xx: exponential back-off with jitter, bounded. */
 export const transientRetrySchedule = (options: QboClientOptions) =>

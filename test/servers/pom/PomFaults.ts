@@ -50,6 +50,11 @@ export class FaultQueue {
     return match.fault
   }
 
+  /** Forgets every fault not yet used up. */
+  clear(): void {
+    this.pending.length = 0
+  }
+
   get outstanding(): number {
     return this.pending.reduce((sum, { remaining }) => sum + remaining, 0)
   }

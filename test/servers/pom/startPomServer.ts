@@ -46,6 +46,8 @@ export interface PomServer {
   readonly state: PomServerState
   readonly log: PomServerLog
   inject(...faults: ReadonlyArray<PomFault>): void
+  /** Forgets injected faults not yet used up, so that one test's leftovers do not reach the next. */
+  clearFaults(): void
   /** A fresh access/refresh token pair, as if the user had signed in. */
   issueTokens(): IssuedTokens
   close(): Promise<void>
@@ -182,6 +184,7 @@ export const startPomServer = async (options: PomServerOptions = {}): Promise<Po
         else faults.add(fault)
       }
     },
+    clearFaults: () => faults.clear(),
     issueTokens: () => auth.issue(),
     close: () =>
       new Promise<void>((resolve, reject) => {
