@@ -88,10 +88,8 @@ export const startApplySandbox = async (options: ApplySandboxOptions): Promise<A
   const { company, qbo, pom } = sandbox
   const dir = mkdtempSync(join(tmpdir(), "reconcile-apply-"))
   const db = join(dir, "reconcile.db")
-  // Short waits, so that injected faults cost little; QBO's request limits stay as configured. A 429 is waited out
-  // for just over QBO's one-second window: the local server counts a request when it reads it, and on a busy test
-  // machine requests the client paced apart can reach it bunched, which a shorter wait would meet again each retry.
-  const env = { ...sandbox.env, QBO_THROTTLE_WAIT_MS: "1100", POM_RETRY_BASE_MS: "20", POM_MAX_WAIT_SECONDS: "1" }
+  // Short waits, so that injected faults cost little; QBO's request limits stay as configured.
+  const env = { ...sandbox.env, POM_RETRY_BASE_MS: "20", POM_MAX_WAIT_SECONDS: "1" }
   await sandbox.connectQbo(db)
 
   const run = async (out: string): Promise<RunSummary> => {
