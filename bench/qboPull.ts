@@ -24,7 +24,7 @@ import { defaultQboClientOptions } from "../sources/qbo/api/QboClientSettings.ts
 import type { QboProgress } from "../sources/qbo/api/QboProgress.ts"
 import { pullQbo } from "../sources/qbo/api/pullQbo.ts"
 import { localQbo, localQboLayer } from "../test/sources/qbo/api/localQbo.ts"
-import { rawCustomer, rawInvoice } from "../test/sources/qbo/api/rawEntities.ts"
+import { peakInWindow, type QboPullData, qboPullData, startsPerMinute } from "./qboPullData.ts"
 import type { QboPullFigures } from "./QboPullFigures.ts"
 
 interface Scenario {
@@ -36,17 +36,6 @@ interface Scenario {
 }
 
 const ceilingPerMinute = 500
-
-/** The most requests the server admitted in any window of `windowMillis`. */
-const peak = (times: ReadonlyArray<number>, windowMillis: number): number => {
-  let best = 0
-  let from = 0
-  for (let to = 0; to < times.length; to++) {
-    while ((times[from] ?? 0) <= (times[to] ?? 0) - windowMillis) from++
-    best = Math.max(best, to - from + 1)
-  }
-  return best
-}
 
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(" ")
 
@@ -75,15 +64,7 @@ const startBusyTask = (sliceMillis: number): (() => number) => {
   }
 }
 
-const seed = (customerCount: number, invoiceCount: number) => ({
-  // One customer in twenty is inactive: QBO hides those unless asked, so they test the pull's WHERE clause.
-  customers: Array.from({ length: customerCount }, (_, i) => rawCustomer({ id: String(i + 1), active: i % 20 !== 7 })),
-  invoices: Array.from({ length: invoiceCount }, (_, i) =>
-    rawInvoice({ id: String(i + 1), customerId: String(1 + (i % customerCount)), balance: i % 3 === 0 ? 0 : 100 })
-  )
-})
-
-const run = (data: ReturnType<typeof seed>, scenario: Scenario, pageSize: number) =>
+const run = (data: QboPullData, scenario: Scenario, pageSize: number) =>
   Effect.scoped(
     Effect.gen(function* () {
       const server = yield* localQbo({ ...data, answerLatency: scenario.latency })
@@ -111,10 +92,7 @@ const run = (data: ReturnType<typeof seed>, scenario: Scenario, pageSize: number
       const seconds = (performance.now() - started) / 1000
       const slices = stopBusy === null ? null : stopBusy()
       const admitted = server.stats.admittedAt
-      const first = admitted[0] ?? 0
-      const last = admitted[admitted.length - 1] ?? first
-      // Starts per minute between the first and the last admitted request: what QBO's ceiling is measured against.
-      const perMinute = admitted.length > 1 ? ((admitted.length - 1) / (last - first)) * 60_000 : 0
+      const perMinute = startsPerMinute(admitted)
       const throttledBy = Object.entries(server.stats.throttledBy).map(([rule, n]) => `${n} ${rule}`).join(", ")
       const lines = [
         `## ${scenario.name}`,
@@ -122,7 +100,7 @@ const run = (data: ReturnType<typeof seed>, scenario: Scenario, pageSize: number
         `requests     ${server.stats.requests} sent, ${server.stats.throttled} answered 429${throttledBy === "" ? "" : ` (${throttledBy})`}, ${throttledWaits} throttle waits`,
         `wall time    ${seconds.toFixed(1)} s`,
         `rate         ${perMinute.toFixed(0)} req/min from first to last request = ${((perMinute / ceilingPerMinute) * 100).toFixed(1)} % of QBO's ${ceilingPerMinute}/min`,
-        `peak window  ${peak(admitted, 1_000)} in any 1 s (limit 10), ${peak(admitted, 60_000)} in any 60 s (limit ${ceilingPerMinute})`,
+        `peak window  ${peakInWindow(admitted, 1_000)} in any 1 s (limit 10), ${peakInWindow(admitted, 60_000)} in any 60 s (limit ${ceilingPerMinute})`,
         `pacing       ${pacingWaits} requests held back, ${(pacingMillis / 1000).toFixed(1)} s in total`,
         `event loop   delay p50 ${(loopDelay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms` +
           (slices === null ? "" : `; the busy task ran ${slices.toLocaleString()} slices (${((slices * (scenario.busySliceMillis ?? 0)) / 1000).toFixed(1)} s of CPU)`),
@@ -139,8 +117,8 @@ const run = (data: ReturnType<typeof seed>, scenario: Scenario, pageSize: number
         throttled: server.stats.throttled,
         seconds,
         shareOfCeiling: perMinute / ceilingPerMinute,
-        peakPerSecond: peak(admitted, 1_000),
-        peakPerMinute: peak(admitted, 60_000)
+        peakPerSecond: peakInWindow(admitted, 1_000),
+        peakPerMinute: peakInWindow(admitted, 60_000)
       } satisfies QboPullFigures
     })
   )
@@ -162,7 +140,7 @@ const main = Effect.gen(function* () {
   const pageSize = Number(values["page-size"])
   yield* Console.log(`Node ${process.version}, ${cpus().length} CPUs; load average ${load()} (other work on the machine slows every figure)`)
   const generated = performance.now()
-  const data = seed(customerCount, invoiceCount)
+  const data = qboPullData(customerCount, invoiceCount)
   yield* Console.log(
     `Seeded ${customerCount.toLocaleString()} customers and ${invoiceCount.toLocaleString()} invoices in ` +
       `${((performance.now() - generated) / 1000).toFixed(1)} s. Limits on the server: 10 starts/s, ${ceilingPerMinute}/min, 10 in flight.\n`

@@ -50,14 +50,19 @@ const sampleVmHwm = (pid: number, peak: Ref.Ref<number | null>) =>
 export const runMeasured = (
   program: string,
   args: ReadonlyArray<string>,
-  options: { readonly cwd: string; readonly timeReport: string; readonly sampling: boolean }
+  options: {
+    readonly cwd: string
+    readonly timeReport: string
+    readonly sampling: boolean
+    /** Added to this process's environment for the program. */
+    readonly env?: Readonly<Record<string, string>>
+  }
 ): Effect.Effect<MeasuredRun, BenchRunError, CommandExecutor | FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const useTime = !options.sampling && (yield* fs.exists(GNU_TIME).pipe(Effect.orElseSucceed(() => false)))
-    const command = useTime
-      ? Command.make(GNU_TIME, "-v", "-o", options.timeReport, program, ...args)
-      : Command.make(program, ...args)
+    const bare = useTime ? Command.make(GNU_TIME, "-v", "-o", options.timeReport, program, ...args) : Command.make(program, ...args)
+    const command = options.env === undefined ? bare : Command.env(bare, options.env)
     const peak = yield* Ref.make<number | null>(null)
     const started = performance.now()
     const [exitCode, stdout, stderr] = yield* Effect.scoped(

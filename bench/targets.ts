@@ -50,7 +50,9 @@ const prepare = (part: BenchPart, seed: number): Effect.Effect<Measurement, unkn
         measureOffline(part, company, { sampling: values.sampling })
       )
     case "qbo-pull":
-      return Effect.succeed(measureQboPull(part))
+      return Effect.map(cachedCompany(values.cache, part.pomExport.customers, seed, part.pomExport.history), (company) =>
+        measureQboPull(part, company, { sampling: values.sampling })
+      )
   }
 }
 
