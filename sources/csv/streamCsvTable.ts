@@ -1,6 +1,7 @@
 import { FileSystem } from "@effect/platform"
 import { isPlatformError, type PlatformError } from "@effect/platform/Error"
 import { CsvError, parse, type Parser } from "csv-parse"
+import { isUtf8 } from "node:buffer"
 import { Effect, Either, Stream } from "effect"
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
@@ -49,32 +50,39 @@ const firstBytes = async (chunks: Chunks, n: number): Promise<Uint8Array> => {
 }
 
 /**
+ * Where the bytes' last whole character ends: a character cut by the end of a chunk is judged with the next one.
+ * Three continuation bytes at the end finish a character or break one; either way nothing after them can change that.
+ */
+const wholeCharactersEnd = (bytes: Uint8Array): number => {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] ?? 0
+    if ((byte & 0xc0) === 0x80) continue
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
+    return length > back ? bytes.length - back : bytes.length
+  }
+  return bytes.length
+}
+
+/**
  * One pass over the whole file, before a row is read: whether it is valid UTF-8 (unless `utf8` is already known
  * not to matter), as `decodeText` judges it, and whether any byte is a quote. Stops as soon as both are answered.
+ * The bytes are checked as they are, without decoding them to text that would be thrown away.
  */
 const scanBytes = async (chunks: Chunks, checkUtf8: boolean): Promise<{ readonly utf8: boolean; readonly quoteFree: boolean }> => {
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
   let utf8 = checkUtf8
   let quoteFree = true
+  let cut: Uint8Array = new Uint8Array(0)
   for await (const chunk of chunks()) {
     if (quoteFree && chunk.indexOf(QUOTE_BYTE) !== -1) quoteFree = false
     if (utf8) {
-      try {
-        decoder.decode(chunk, { stream: true })
-      } catch {
-        utf8 = false
-      }
+      const bytes = cut.length === 0 ? chunk : Buffer.concat([cut, chunk])
+      const end = wholeCharactersEnd(bytes)
+      utf8 = isUtf8(bytes.subarray(0, end))
+      cut = bytes.slice(end)
     }
     if (!utf8 && !quoteFree) break
   }
-  if (utf8) {
-    try {
-      decoder.decode()
-    } catch {
-      utf8 = false
-    }
-  }
-  return { utf8, quoteFree }
+  return { utf8: utf8 && cut.length === 0, quoteFree }
 }
 
 /** The encoding `decodeText` would choose for the whole file. */

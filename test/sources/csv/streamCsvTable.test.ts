@@ -36,6 +36,15 @@ const quoteFreeAcrossChunks = (): Uint8Array => {
   return bytes
 }
 
+/** A three-byte character whose first two bytes end the first 1 MiB read and whose last is missing. */
+const cutAtChunkEnd = (): Uint8Array => {
+  const header = utf8("id,name\n")
+  const filler = utf8(`1,${"x".repeat(MiB - header.length - 4)}`)
+  const bytes = new Uint8Array([...header, ...filler, 0xe2, 0x82, ...utf8(",2\n3,\u20ac\n")])
+  expect(bytes[MiB - 1]).toBe(0x82)
+  return bytes
+}
+
 const samples: ReadonlyArray<readonly [string, Uint8Array]> = [
   ["UTF-8 with a BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("id,name\n1,Ann\n")])],
   ["Windows-1252 with a byte that is not UTF-8 near the end", new Uint8Array([...cp1252("id,first\n1,Peña\n2,O"), 0x92, ...cp1252("Brien\n")])],
@@ -51,7 +60,9 @@ const samples: ReadonlyArray<readonly [string, Uint8Array]> = [
   ["no quotes: padding, a no-break space, blank and blank-looking lines", utf8("id , name\n 1 ,\u00a0Ann\t\n\n \t \n2,Bo ,\n;\n\n")],
   ["no quotes, semicolons, CRLF and no last line end", utf8("id;name\r\n1;Ann\r\n\r\n2;Bo")],
   ["no quotes, tabs", utf8("id\tname\n 1 \t\tAnn\n")],
-  ["no quotes, in several chunks", quoteFreeAcrossChunks()]
+  ["no quotes, in several chunks", quoteFreeAcrossChunks()],
+  ["a character cut short at the end of the file", new Uint8Array([...utf8("id,name\n1,Ren"), 0xc3])],
+  ["a character cut short at the end of a 1 MiB read", cutAtChunkEnd()]
 ]
 
 const streamed = (bytes: Uint8Array) =>
