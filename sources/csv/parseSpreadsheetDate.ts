@@ -54,6 +54,43 @@ const toHour24 = (hour: number, meridiem: string | undefined): number | null => 
   return (hour % 12) + (pm ? 12 : 0)
 }
 
+/** The number written by `length` digits at `at`, or -1 when one of them is not a digit. */
+const digitsAt = (s: string, at: number, length: number): number => {
+  let value = 0
+  for (let i = at; i < at + length; i++) {
+    const digit = s.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
+
+const at = (s: string, i: number, char: string): boolean => s.charCodeAt(i) === char.charCodeAt(0)
+
+/**
+ * The two forms exports write for nearly every history row, `2024-01-05` and `2024-01-05T10:00:00.000Z` (or
+ * without milliseconds), read without a regex or a parts object: a pool company's history has millions of them.
+ * Gives what the general reader gives for them; null for anything else, a date that is not real included, which
+ * the general reader then reads and words.
+ */
+const commonForm = (s: string): string | null => {
+  const n = s.length
+  if ((n !== 10 && n !== 20 && n !== 24) || !at(s, 4, "-") || !at(s, 7, "-")) return null
+  const year = digitsAt(s, 0, 4)
+  const month = digitsAt(s, 5, 2)
+  const day = digitsAt(s, 8, 2)
+  // Years below 100 take the general reader's long way (see `utcDateTime`).
+  if (year < 100 || month < 0 || day < 0) return null
+  if (n === 10) return isValid({ year, month, day, hour: 0, minute: 0, second: 0 }) ? s : null
+  if (!at(s, 10, "T") || !at(s, 13, ":") || !at(s, 16, ":") || !at(s, n - 1, "Z")) return null
+  if (n === 24 && (!at(s, 19, ".") || digitsAt(s, 20, 3) < 0)) return null
+  const hour = digitsAt(s, 11, 2)
+  const minute = digitsAt(s, 14, 2)
+  const second = digitsAt(s, 17, 2)
+  if (hour < 0 || minute < 0 || second < 0 || !isValid({ year, month, day, hour, minute, second })) return null
+  return `${s.slice(0, 19)}Z`
+}
+
 const ACCEPTED = "use YYYY-MM-DD, M/D/YYYY, M/D/YYYY H:MM AM, or an ISO 8601 date-time"
 
 /**
@@ -61,6 +98,8 @@ const ACCEPTED = "use YYYY-MM-DD, M/D/YYYY, M/D/YYYY H:MM AM, or an ISO 8601 dat
  * date in an accepted form is a `Left` reason.
  */
 export const parseSpreadsheetDate = (raw: string): Either.Either<string | null, string> => {
+  const common = commonForm(raw)
+  if (common !== null) return Either.right(common)
   const s = raw.trim()
   if (s === "") return Either.right(null)
   const iso = ISO.exec(s)

@@ -1,12 +1,14 @@
 import { FileSystem } from "@effect/platform"
 import { isPlatformError, type PlatformError } from "@effect/platform/Error"
 import { CsvError, parse, type Parser } from "csv-parse"
+import { isUtf8 } from "node:buffer"
 import { Effect, Either, Stream } from "effect"
 import { Readable } from "node:stream"
 import { pipeline } from "node:stream/promises"
 import { CsvFileError } from "./CsvFileError.ts"
 import type { TextEncodingName } from "./decodeText.ts"
 import { decodeWindows1252 } from "./decodeWindows1252.ts"
+import { eachPlainRecord, plainDelimiter } from "./eachPlainRecord.ts"
 import { csvParseOptions, type CsvHeader, type CsvRow, parseCsvBytes, recordToRow, unreadableCsvFile } from "./readCsvTable.ts"
 import { sniffDelimiter } from "./sniffDelimiter.ts"
 
@@ -24,7 +26,14 @@ interface Encoding {
   readonly name: TextEncodingName
   /** Bytes of byte order mark to skip. */
   readonly skip: number
+  /**
+   * No byte of the file is 0x22, so no character is a quote in any encoding read here (UTF-16 writes `"` with
+   * that byte too): its records are its lines (see `eachPlainRecord`).
+   */
+  readonly quoteFree: boolean
 }
+
+const QUOTE_BYTE = 0x22
 
 const startsWith = (bytes: Uint8Array, prefix: ReadonlyArray<number>): boolean =>
   bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b)
@@ -40,27 +49,54 @@ const firstBytes = async (chunks: Chunks, n: number): Promise<Uint8Array> => {
   return Buffer.concat(parts).subarray(0, n)
 }
 
-/** UTF-8 unless a byte anywhere says otherwise: checked over the whole file before a row is read, as `decodeText` does. */
-const validUtf8 = async (chunks: Chunks): Promise<boolean> => {
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })
-  try {
-    for await (const chunk of chunks()) decoder.decode(chunk, { stream: true })
-    decoder.decode()
-    return true
-  } catch {
-    return false
+/**
+ * Where the bytes' last whole character ends: a character cut by the end of a chunk is judged with the next one.
+ * Three continuation bytes at the end finish a character or break one; either way nothing after them can change that.
+ */
+const wholeCharactersEnd = (bytes: Uint8Array): number => {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] ?? 0
+    if ((byte & 0xc0) === 0x80) continue
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
+    return length > back ? bytes.length - back : bytes.length
   }
+  return bytes.length
+}
+
+/**
+ * One pass over the whole file, before a row is read: whether it is valid UTF-8 (unless `utf8` is already known
+ * not to matter), as `decodeText` judges it, and whether any byte is a quote. Stops as soon as both are answered.
+ * The bytes are checked as they are, without decoding them to text that would be thrown away.
+ */
+const scanBytes = async (chunks: Chunks, checkUtf8: boolean): Promise<{ readonly utf8: boolean; readonly quoteFree: boolean }> => {
+  let utf8 = checkUtf8
+  let quoteFree = true
+  let cut: Uint8Array = new Uint8Array(0)
+  for await (const chunk of chunks()) {
+    if (quoteFree && chunk.indexOf(QUOTE_BYTE) !== -1) quoteFree = false
+    if (utf8) {
+      const bytes = cut.length === 0 ? chunk : Buffer.concat([cut, chunk])
+      const end = wholeCharactersEnd(bytes)
+      utf8 = isUtf8(bytes.subarray(0, end))
+      cut = bytes.slice(end)
+    }
+    if (!utf8 && !quoteFree) break
+  }
+  return { utf8: utf8 && cut.length === 0, quoteFree }
 }
 
 /** The encoding `decodeText` would choose for the whole file. */
 const detectEncoding = async (chunks: Chunks): Promise<Encoding> => {
   const head = await firstBytes(chunks, 4)
-  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { name: "utf-8-bom", skip: 3 }
-  if (startsWith(head, [0xff, 0xfe])) return { name: "utf-16le", skip: 2 }
-  if (startsWith(head, [0xfe, 0xff])) return { name: "utf-16be", skip: 2 }
-  if (head.length >= 4 && head[0] !== 0 && head[1] === 0 && head[2] !== 0 && head[3] === 0) return { name: "utf-16le", skip: 0 }
-  if (head.length >= 4 && head[0] === 0 && head[1] !== 0 && head[2] === 0 && head[3] !== 0) return { name: "utf-16be", skip: 0 }
-  return (await validUtf8(chunks)) ? { name: "utf-8", skip: 0 } : { name: "windows-1252", skip: 0 }
+  const marked = (name: TextEncodingName, skip: number): Promise<Encoding> =>
+    scanBytes(chunks, false).then(({ quoteFree }) => ({ name, skip, quoteFree }))
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return marked("utf-8-bom", 3)
+  if (startsWith(head, [0xff, 0xfe])) return marked("utf-16le", 2)
+  if (startsWith(head, [0xfe, 0xff])) return marked("utf-16be", 2)
+  if (head.length >= 4 && head[0] !== 0 && head[1] === 0 && head[2] !== 0 && head[3] === 0) return marked("utf-16le", 0)
+  if (head.length >= 4 && head[0] === 0 && head[1] !== 0 && head[2] === 0 && head[3] !== 0) return marked("utf-16be", 0)
+  const { utf8, quoteFree } = await scanBytes(chunks, true)
+  return { name: utf8 ? "utf-8" : "windows-1252", skip: 0, quoteFree }
 }
 
 const decoderFor = (name: TextEncodingName): ((bytes: Uint8Array, end: boolean) => string) => {
@@ -107,19 +143,23 @@ const sniffStreamDelimiter = async (chunks: Chunks, encoding: Encoding): Promise
 /**
  * Hands the file's non-blank records to `onRow` as rows, numbered as `parseCsvBytes` numbers them, until the file
  * ends or `onRow` says "stop". Rows are taken from the parser as it emits them, within the chunk that holds them:
- * awaiting each one cost more than parsing it.
+ * awaiting each one cost more than parsing it. A file without quotes is split into lines instead of parsed.
  */
 const eachRow = (chunks: Chunks, encoding: Encoding, delimiter: string, onRow: (row: CsvRow) => "stop" | void): Promise<void> => {
-  const parser: Parser = parse({ ...csvParseOptions(delimiter), skip_empty_lines: false })
   let line = 1
   let record = 0
-  let stopped = false
-  parser.on("data", (cells: ReadonlyArray<string>) => {
-    if (stopped) return
+  const onRecord = (cells: ReadonlyArray<string>): "stop" | void => {
     record++
     const { row, lines } = recordToRow(line, record, cells)
     line += lines
-    if (row !== null && onRow(row) === "stop") {
+    return row === null ? undefined : onRow(row)
+  }
+  if (encoding.quoteFree && plainDelimiter(delimiter)) return eachPlainRecord(textOf(chunks, encoding), delimiter, onRecord)
+  const parser: Parser = parse({ ...csvParseOptions(delimiter), skip_empty_lines: false })
+  let stopped = false
+  parser.on("data", (cells: ReadonlyArray<string>) => {
+    if (stopped) return
+    if (onRecord(cells) === "stop") {
       stopped = true
       parser.destroy()
     }

@@ -3,6 +3,7 @@ import type { CsvRow } from "../../csv/readCsvTable.ts"
 import type { CsvStreamHeader } from "../../csv/streamCsvTable.ts"
 import type { ColumnAliases } from "../../csv/resolveColumns.ts"
 import { PomAppointmentId, PomCustomerId, PomServiceId } from "../../../pipeline/domain/Ids.ts"
+import { firstLines } from "../../FirstLines.ts"
 import type { PomAppointment, PomService } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
@@ -62,7 +63,7 @@ const parseHistory = <K extends string, A>(
   Either.map(resolvePomColumns(table, aliases), (columns) => {
     const rejected: Array<RejectedRow> = []
     const unreadable: Array<UnreadableRecord> = []
-    const firstLine = new Map<string, number>()
+    const firstLine = firstLines()
     const checkShape = shapeCheckOf(table, table.trailingDelimiters)
     const readRow = pomRowReader(columns)
     const onRow = (row: CsvRow): void => {

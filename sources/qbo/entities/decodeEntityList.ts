@@ -1,6 +1,7 @@
 import { Either } from "effect"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
+import { firstLines } from "../../FirstLines.ts"
 import type { EntityProblem } from "./describeIssues.ts"
 
 export interface DecodedList<A> {
@@ -50,7 +51,7 @@ export const entityListDecoder = <A>(
 ): EntityListDecoder => {
   const rejected: Array<RejectedRow> = []
   const unreadable: Array<UnreadableRecord> = []
-  const firstAt = new Map<string, number>()
+  const firstAt = firstLines()
   let line = 0
   const reject = (raw: unknown, problem: EntityProblem, severity: RejectedRow["severity"]): RejectedRow => {
     const row = { file, line, field: problem.field, severity, reason: problem.reason, raw: rawText(raw) }

@@ -16,7 +16,7 @@ describe("cleanSpreadsheetId", () => {
   })
 
   it("refuses scientific notation, whose digits may be gone", () => {
-    for (const s of ["2.514E+03", "1.23457e+11", "5E3"]) {
+    for (const s of ["2.514E+03", "1.23457e+11", "5E3", "+2.5E+03", "-1e5", " 2.514E+03"]) {
       const result = cleanSpreadsheetId(s)
       if (Either.isRight(result)) throw new Error(`expected ${s} to be refused`)
       expect(result.left).toContain("scientific notation")

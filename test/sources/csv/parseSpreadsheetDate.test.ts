@@ -58,3 +58,16 @@ describe("parseSpreadsheetDate on UTC times", () => {
     expect(Either.isLeft(parseSpreadsheetDate("2024-01-05T24:00:00Z"))).toBe(true)
   })
 })
+
+describe("parseSpreadsheetDate on the forms history exports write", () => {
+  // Those two forms are read by a shortcut; every answer must be the one the general reading gives, which the
+  // same value with a space before it still takes.
+  it("reads dates and UTC times written in full exactly as the general reading does", () => {
+    const values = ["2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-1-05", "0099-01-01", "2024-01-05T10:00:00.000Z"]
+    values.push("2024-01-05T10:00:00Z", "2024-01-05T24:00:00Z", "2024-01-05T10:60:00.000Z", "2024-01-05 10:00:00.000Z", "2024-01-05T10:00:00.12Z")
+    values.push("2024-01-05T10:00:00.1234Z", "2024-01-05T10:00:00,123Z", "2024-01-05T1a:00:00Z", "2024-01-05T10:00:00.000z", "2024/01/05")
+    for (let day = 0; day < 800; day += 3) values.push(new Date(Date.UTC(1999, 0, 1 + day, day % 24, (day * 7) % 60, (day * 13) % 60)).toISOString())
+    for (let day = 0; day < 800; day += 5) values.push(new Date(Date.UTC(2000, 0, 1 + day)).toISOString().slice(0, 10))
+    for (const value of values) expect(parseSpreadsheetDate(value), value).toEqual(parseSpreadsheetDate(` ${value}`))
+  })
+})

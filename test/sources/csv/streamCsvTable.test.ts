@@ -26,6 +26,25 @@ const acrossChunks = (): Uint8Array => {
   return bytes
 }
 
+/** `acrossChunks` without its quoted values: lines and a line end cut by the 1 MiB reads. */
+const quoteFreeAcrossChunks = (): Uint8Array => {
+  const header = "id,name\r\n"
+  const first = `1,${"x".repeat(MiB - 1 - header.length - 2)}\r\n`
+  const rest = Array.from({ length: 50_000 }, (_, i) => `${i + 2},Zoë ${i} ,${i % 3 === 0 ? "extra" : ""}\r\n`).join("")
+  const bytes = utf8(header + first + rest)
+  expect(bytes[MiB - 1]).toBe(0x0d)
+  return bytes
+}
+
+/** A three-byte character whose first two bytes end the first 1 MiB read and whose last is missing. */
+const cutAtChunkEnd = (): Uint8Array => {
+  const header = utf8("id,name\n")
+  const filler = utf8(`1,${"x".repeat(MiB - header.length - 4)}`)
+  const bytes = new Uint8Array([...header, ...filler, 0xe2, 0x82, ...utf8(",2\n3,\u20ac\n")])
+  expect(bytes[MiB - 1]).toBe(0x82)
+  return bytes
+}
+
 const samples: ReadonlyArray<readonly [string, Uint8Array]> = [
   ["UTF-8 with a BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("id,name\n1,Ann\n")])],
   ["Windows-1252 with a byte that is not UTF-8 near the end", new Uint8Array([...cp1252("id,first\n1,Peña\n2,O"), 0x92, ...cp1252("Brien\n")])],
@@ -36,7 +55,14 @@ const samples: ReadonlyArray<readonly [string, Uint8Array]> = [
   ["blank lines before the header and blank rows", utf8("\n\nid,name\n\n,\n1,Ann\n , \n")],
   ["short and long rows", utf8("a,b,c\n1\n1,2,3,4,\n1,2,3,,\n")],
   ["semicolons and a last line without a line end", utf8('"Doe, John";x\n1;2,5\n3;4')],
-  ["a file read in several chunks", acrossChunks()]
+  ["a file read in several chunks", acrossChunks()],
+  // Without a quote anywhere, rows are split from lines rather than parsed: the same rows all the same.
+  ["no quotes: padding, a no-break space, blank and blank-looking lines", utf8("id , name\n 1 ,\u00a0Ann\t\n\n \t \n2,Bo ,\n;\n\n")],
+  ["no quotes, semicolons, CRLF and no last line end", utf8("id;name\r\n1;Ann\r\n\r\n2;Bo")],
+  ["no quotes, tabs", utf8("id\tname\n 1 \t\tAnn\n")],
+  ["no quotes, in several chunks", quoteFreeAcrossChunks()],
+  ["a character cut short at the end of the file", new Uint8Array([...utf8("id,name\n1,Ren"), 0xc3])],
+  ["a character cut short at the end of a 1 MiB read", cutAtChunkEnd()]
 ]
 
 const streamed = (bytes: Uint8Array) =>
