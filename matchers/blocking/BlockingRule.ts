@@ -3,12 +3,12 @@ import type { FieldName } from "../prepare/FieldName.ts"
 /**
  * One part of a blocking key: each value of the fields (several fields pool their values, so a name token
  * matches whether it was typed as a first or a last name), as is, by its sound (Double Metaphone), by its first
- * letter, for an email by its mailbox name (before the "@") or its domain (after it), or for a street by its core
- * (without suffix and directionals, see `streetCore.ts`).
+ * letter, for an email by its mailbox name (before the "@") or its domain (after it), for a street by its core
+ * (without suffix and directionals, see `streetCore.ts`), or by its first four letters (see `namePrefix.ts`).
  */
 export interface KeyPart {
   readonly fields: ReadonlyArray<FieldName>
-  readonly transform: "value" | "sound" | "initial" | "mailbox" | "domain" | "street core"
+  readonly transform: "value" | "sound" | "initial" | "mailbox" | "domain" | "street core" | "prefix"
 }
 
 /**
@@ -62,6 +62,7 @@ const initial = (...fields: ReadonlyArray<FieldName>): KeyPart => ({ fields, tra
 const mailbox: KeyPart = { fields: ["email"], transform: "mailbox" }
 const domain: KeyPart = { fields: ["email"], transform: "domain" }
 const streetCore: KeyPart = { fields: ["street"], transform: "street core" }
+const namePrefix: KeyPart = { fields: ["firstName", "lastName", "email"], transform: "prefix" }
 
 const rule = (
   name: string,
@@ -83,12 +84,14 @@ const names = (subKey: KeyPart) => ({ ...broad, subKey, pairsPerNameOnlyRecord: 
 const nameOnly = { maxPairsPerRecord: 0, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS }
 
 /**
- * See `window`: each record meets its nearest few in the order while the budget lasts. The budget is a broad
- * rule's and what name-only records add: on a list with contacts and addresses the other rules find nearly all,
- * and a full window there doubled the pairs to score.
+ * See `window`: each record meets its nearest few in the order while the budget lasts. The budget is a little
+ * under a broad rule's, plus what name-only records add: on a list with contacts and addresses the other rules
+ * find nearly all, and a full window there doubled the pairs to score. The part under a broad rule's pays for the
+ * name or mailbox prefix rule's pairs on such a list, so that the pairs to score do not grow there.
  */
 const SORTED_WINDOW = 3
-const sorted = { ...broad, window: SORTED_WINDOW, pairsPerNameOnlyRecord: SORTED_WINDOW }
+const SORTED_PAIRS = 0.45
+const sorted = { maxPairsPerRecord: SORTED_PAIRS, window: SORTED_WINDOW, pairsPerNameOnlyRecord: SORTED_WINDOW }
 
 /**
  * Contact rules catch the duplicates typed with the same phone or email; the address rules those at one property;
@@ -120,6 +123,11 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   // A person typed with a slip or a nickname in both names (Jimmy Jonson, James Johnson) in their town; unordered,
   // so with the names swapped too.
   rule("initials+city", [initial("firstName"), initial("lastName"), value("city")], { unordered: true, ...nameOnly }),
+  // A slip that changes a name's sound mostly leaves its start ("Elzizabeth" ALSSP0, "Elizabeth" ALSP0), and a
+  // record with one name or none often has the other's name as its mailbox ("Holly" and hollythomson3@...): any
+  // name's or the mailbox's first four letters meet. Lists with contacts pay for it from the sorted passes' budget
+  // (`SORTED_PAIRS`); on a list of names alone a prefix ("jame", "smit") pairs mostly namesakes, so it adds little.
+  rule("name or mailbox prefix", [namePrefix], { maxPairsPerRecord: 0, pairsPerNameOnlyRecord: 1 }),
   rule("sorted last name sound+first name", [sound("lastName"), value("firstName"), value("city")], sorted),
   rule("sorted first+last name", [value("firstName"), value("lastName"), value("city")], sorted)
 ]

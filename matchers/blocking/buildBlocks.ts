@@ -6,6 +6,7 @@ import type { FieldName } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
 import type { BlockingRule, KeyPart } from "./BlockingRule.ts"
+import { namePrefix } from "./namePrefix.ts"
 import { streetCore } from "./streetCore.ts"
 
 export interface Blocks {
@@ -37,6 +38,8 @@ export const tokenOf = (transform: KeyPart["transform"], value: string): string 
     }
     case "street core":
       return streetCore(value)
+    case "prefix":
+      return namePrefix(value)
   }
 }
 

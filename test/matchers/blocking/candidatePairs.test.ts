@@ -116,6 +116,10 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
         if (part.transform === "mailbox") return v.slice(0, Math.max(0, v.lastIndexOf("@")))
         if (part.transform === "domain") return v.includes("@") ? v.slice(v.lastIndexOf("@") + 1) : ""
         if (part.transform === "street core") return streetCore(v)
+        if (part.transform === "prefix") {
+          const letters = /^[a-z]*/.exec(v.includes("@") ? v.slice(0, v.lastIndexOf("@")) : v)?.[0] ?? ""
+          return letters.length < 3 ? "" : letters.slice(0, 4)
+        }
         return v
       }).filter((t) => t !== "")
     })

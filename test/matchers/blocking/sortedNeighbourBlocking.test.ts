@@ -15,11 +15,12 @@ const person = (id: string, firstName: string, lastName: string, city?: string) 
   matchRecord("qbo", id, { firstName, lastName, address: city === undefined ? null : { street: "", city, state: "", zip: "" } })
 
 describe("default blocking by sorted names", () => {
-  // A slip in each name that changes its sound (Thomas TMS / Thonas 0NS, Walker ALKR / Walkee ALK) and no town on
-  // one side: no block key is shared, but the two sort next to each other by first and last name.
+  // A slip in each name that changes its sound and its first four letters (Thomas TMS / Thonas 0NS, Walker ALKR /
+  // Wlaker LKR) and no town on one side: no block key is shared, but the two sort next to each other by first and
+  // last name.
   const people = [
     person("a", "Thomas", "Walker", "Springfield"),
-    person("b", "Thonas", "Walkee"),
+    person("b", "Thonas", "Wlaker"),
     person("c", "Ruth", "Bennett", "Shelbyville"),
     person("d", "Ezra", "Lindqvist", "Ogdenville"),
     person("e", "Priya", "Okafor", "Capital City")
