@@ -7,7 +7,6 @@ import type { Comparison, LevelTest } from "./Comparison.ts"
 import {
   anyInitial,
   anyNickname,
-  anyOwnWordsDiffer,
   anySameEnding,
   anySameText,
   anySameLocalPart,
@@ -20,6 +19,7 @@ import {
   sharesId,
   swapped
 } from "./levelTests.ts"
+import { anyOwnWordsDiffer, type OwnWords, ownWordsOf } from "./ownWords.ts"
 
 /** Returns the level (0 = missing, 1.. = the comparison's levels in order) two records reach on one field. */
 export type LevelOf = (i: number, j: number) => number
@@ -60,10 +60,12 @@ interface CompiledTest {
   readonly names: ReadonlyArray<ValueColumn>
   /** A JW level that needs the same numbers in both values ("52nd St" and "62nd St" are two streets). */
   readonly sameNumbers: boolean
+  /** The values' own words, for the test of business names' own words. */
+  readonly own: OwnWords | null
 }
 
 const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeUnits, t: LevelTest): CompiledTest => {
-  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [], sameNumbers: false })
+  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [], sameNumbers: false, own: null })
   switch (t._tag) {
     case "Exact":
       return plain(EXACT)
@@ -74,20 +76,20 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
-      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [], sameNumbers: false }
+      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [], sameNumbers: false, own: null }
     }
     case "JaroWinkler":
       return { ...plain(JARO_WINKLER, t.atLeast), sameNumbers: t.sameNumbers === true }
     case "EditDistance":
       return t.notBuiltFrom === undefined
         ? plain(EDIT_DISTANCE, t.atMost)
-        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]), sameNumbers: false }
+        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]), sameNumbers: false, own: null }
     case "SameEnding":
       return plain(SAME_ENDING, t.length)
     case "SameLocalPart":
       return plain(SAME_LOCAL_PART)
     case "OwnWordsDiffer":
-      return plain(OWN_WORDS_DIFFER, t.below)
+      return { ...plain(OWN_WORDS_DIFFER, t.below), own: ownWordsOf(column.values) }
     case "Else":
       return plain(ELSE)
   }
@@ -161,7 +163,7 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           break
         }
         case OWN_WORDS_DIFFER:
-          pass = anyOwnWordsDiffer(column, t.bound, i, j)
+          pass = t.own !== null && anyOwnWordsDiffer(column, t.own, t.bound, i, j)
           break
         case ELSE:
           pass = true

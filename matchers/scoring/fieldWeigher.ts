@@ -37,6 +37,10 @@ const exactWeight = (weigher: FieldWeigher, c: number, i: number, j: number): nu
   if (tf === null || tf === undefined) return plain
   const { byValue } = tf
   const { offsets, items } = tf.column
+  // Most records hold one value of a field: at the exact level it is the value the two share, found without
+  // reading the other record's values.
+  const from = offsets[i] ?? 0
+  if ((offsets[i + 1] ?? 0) - from === 1) return byValue[items[from] ?? 0] ?? plain
   let best = -Infinity
   for (let x = offsets[i] ?? 0; x < (offsets[i + 1] ?? 0); x++) {
     const id = items[x] ?? 0

@@ -251,8 +251,8 @@ const ownWords = (name: string, other: ReadonlyArray<string>): string =>
     .join(" ")
 
 /**
- * Both names have words of their own and those are unlike: see `OwnWordsDiffer`. Only pairs of differently
- * spelled business names get here, few enough that building the words per pair costs nothing that matters.
+ * Both names have words of their own and those are unlike: see `OwnWordsDiffer`. Built per pair, for the names that
+ * share a word; `ownWords.ts` answers the rest from words split once per value.
  */
 export const ownWordsDiffer = (a: string, b: string, below: number): boolean => {
   const own = ownWords(a, b.split(" "))
@@ -260,17 +260,6 @@ export const ownWordsDiffer = (a: string, b: string, below: number): boolean => 
   if (own === "" || otherOwn === "") return false
   const units = codeUnitsOf([own, otherOwn])
   return jaroWinklerAt(units, 0, units, 1) < below
-}
-
-export const anyOwnWordsDiffer = (column: ValueColumn, below: number, i: number, j: number): boolean => {
-  const { offsets, items, values } = column
-  const ae = offsets[i + 1] ?? 0
-  const be = offsets[j + 1] ?? 0
-  for (let x = offsets[i] ?? 0; x < ae; x++) {
-    const a = values[items[x] ?? 0] ?? ""
-    for (let y = offsets[j] ?? 0; y < be; y++) if (ownWordsDiffer(a, values[items[y] ?? 0] ?? "", below)) return true
-  }
-  return false
 }
 
 /** Some value of record i and some value of record j map to the same text in `textOf` (indexed by value id). */

@@ -43,8 +43,17 @@ const correctionOf = (semantics: PairSemantics, kind: PairKind, levels: Uint8Arr
   return anotherSiteOnTheStreet(semantics, levels, row) ? "none" : "billing elsewhere"
 }
 
-/** The weight of a pair whose evidence is the prior plus the field weights, `address` the address fields' share. */
-const weightWithSemantics = (correction: Correction, evidence: number, address: number): number => {
+const addressWeight = (semantics: PairSemantics, weights: Float64Array): number => {
+  let sum = 0
+  for (let c = 0; c < weights.length; c++) if (semantics.isAddress[c] === 1) sum += weights[c] ?? 0
+  return sum
+}
+
+/**
+ * The weight of a pair whose evidence is the prior plus the field weights `weights`; the address fields' share of
+ * them is summed only for the one correction that reads it.
+ */
+const weightWithSemantics = (correction: Correction, evidence: number, semantics: PairSemantics, weights: Float64Array): number => {
   switch (correction) {
     case "different property":
       return DIFFERENT_PROPERTY_WEIGHT
@@ -53,16 +62,10 @@ const weightWithSemantics = (correction: Correction, evidence: number, address: 
     case "next door":
       return evidence + NEXT_DOOR_WEIGHT
     case "billing elsewhere":
-      return evidence + billingAllowance(address)
+      return evidence + billingAllowance(addressWeight(semantics, weights))
     case "none":
       return evidence
   }
-}
-
-const addressWeight = (semantics: PairSemantics, weights: Float64Array): number => {
-  let sum = 0
-  for (let c = 0; c < weights.length; c++) if (semantics.isAddress[c] === 1) sum += weights[c] ?? 0
-  return sum
 }
 
 /** Scores every candidate pair: its match weight in bits. */
@@ -83,13 +86,18 @@ export const scoreCandidates = (
     const i = candidates.left[k] ?? 0
     const j = candidates.right[k] ?? 0
     row = k * C
+    const correction = correctionOf(semantics, pairKind(records, i, j), levels, row)
+    // Two properties or two businesses weigh the same whatever their evidence: it is not worked out.
+    if (correction === "different property" || correction === "different business") {
+      out[k] = weightWithSemantics(correction, 0, semantics, scratch)
+      continue
+    }
     fieldWeights(weigher, levels, row, i, j, scratch)
     keepOneOrganisationAgreement(semantics, scratch, common)
     keepOnePlaceAgreement(semantics, scratch)
     let evidence = model.priorWeight
     for (let c = 0; c < C; c++) evidence += scratch[c] ?? 0
-    const correction = correctionOf(semantics, pairKind(records, i, j), levels, k * C)
-    out[k] = weightWithSemantics(correction, evidence, addressWeight(semantics, scratch))
+    out[k] = weightWithSemantics(correction, evidence, semantics, scratch)
   }
   return out
 }
@@ -169,7 +177,7 @@ export const pairExplainer = (model: FellegiSunterModel, records: PreparedRecord
     })
     const evidence = contributions.reduce((s, c) => s + c.weight, 0)
     const correction = correctionOf(semantics, pairKind(records, i, j), levels, k * C)
-    const adjusted = weightWithSemantics(correction, evidence, addressWeight(semantics, scratch))
+    const adjusted = weightWithSemantics(correction, evidence, semantics, scratch)
     // The correction is shown as one more contribution, so the contributions still add up to the weight.
     if (adjusted !== evidence) contributions.push({ ...correctionLabels[correction], weight: adjusted - evidence })
     return { left: refOf(records, i), right: refOf(records, j), weight: adjusted, probability: probabilityOf(adjusted), contributions }

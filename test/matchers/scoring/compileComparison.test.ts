@@ -173,3 +173,36 @@ describe("compiled comparisons against the plain computation", () => {
     }
   })
 })
+
+describe("business names' own words against the plain computation", () => {
+  // Names sharing no word, some words, every word, only kind words, a word twice, and one name inside another.
+  const names = [
+    "Johnson Realty Group", "Jackson Realty Group", "Johnson Jackson Realty", "Acme Pools", "Acme Pool Service",
+    "Blue Water Services", "Blue Heron HOA", "Heron Bay Swim Club", "Heron Bay HOA", "Pool Services",
+    "Property Management Group", "Palm Harbor HOA", "Palm Harbour Homeowners Association", "Oak Oak Estates",
+    "Oak Estates", "Sunset Villas", "Sunset Villas Two", "Two Sunset Villas", "Bay", "Bay Bay"
+  ]
+  const records = prepareRecords(
+    names.map((companyName, k) => record({ ref: { system: "qbo", id: String(k) }, companyName })),
+    { sides: null, nicknames }
+  )
+  const comparison = defaultComparisons.find((c) => c.field === "companyName")
+
+  it("reaches the same level on every pair of names", () => {
+    if (comparison === undefined) throw new Error("no company comparison")
+    const compare = compileComparison(records, comparison)
+    const differences: Array<string> = []
+    const levels = new Set<number>()
+    for (let i = 0; i < records.size; i++) {
+      for (let j = 0; j < records.size; j++) {
+        const level = compare(i, j)
+        levels.add(level)
+        const expected = referenceLevel(records, comparison, i, j)
+        if (level !== expected) differences.push(`${names[i]} ~ ${names[j]}: ${level}, expected ${expected}`)
+      }
+    }
+    expect(differences).toEqual([])
+    // Exact, own words unlike, fuzzy and outright difference are all reached.
+    for (const level of [1, 2, 3, 5]) expect(levels.has(level), String(level)).toBe(true)
+  })
+})
