@@ -10,6 +10,7 @@ import { decodeEntityList, entityListDecoder } from "./entities/decodeEntityList
 import type { DecodedList, EntityListDecoder, Salvaged } from "./entities/decodeEntityList.ts"
 import { encodedGuard } from "./entities/encodedGuard.ts"
 import { toPostalAddress } from "./entities/qboAddress.ts"
+import { nonBlankList } from "../nonBlankList.ts"
 
 /*
  * QBO Customer and Invoice as the Accounting API returns them, with QBO's own field names, and their mapping to
@@ -93,10 +94,11 @@ const text = (s: string | null | undefined): string => (s ?? "").trim()
 
 /** QBO lets several addresses share the primary email box, separated by commas or semicolons. */
 const emailsOf = (entity: QboCustomerWire): ReadonlyArray<string> =>
-  text(entity.PrimaryEmailAddr?.Address)
-    .split(/[,;]/)
-    .map((e) => e.trim())
-    .filter((e) => e !== "")
+  nonBlankList(
+    text(entity.PrimaryEmailAddr?.Address)
+      .split(/[,;]/)
+      .map((e) => e.trim())
+  )
 
 const isObject = (raw: unknown): boolean => typeof raw === "object" && raw !== null && !Array.isArray(raw)
 
@@ -135,9 +137,7 @@ export const toQboCustomer = (entity: QboCustomerWire, createdAt: string | null)
     familyName,
     companyName,
     emails: emailsOf(entity),
-    phones: [entity.PrimaryPhone, entity.Mobile, entity.AlternatePhone]
-      .map((p) => text(p?.FreeFormNumber))
-      .filter((p) => p !== ""),
+    phones: nonBlankList([text(entity.PrimaryPhone?.FreeFormNumber), text(entity.Mobile?.FreeFormNumber), text(entity.AlternatePhone?.FreeFormNumber)]),
     billAddress: toPostalAddress(entity.BillAddr, names),
     shipAddress: toPostalAddress(entity.ShipAddr, names),
     active,
