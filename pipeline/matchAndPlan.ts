@@ -18,7 +18,7 @@ export interface Planned {
   readonly matchedPairs: number
   readonly stats: MatchStats
   /** The probability of every scored candidate pair (else of every match): the report's score histogram. */
-  readonly scores: ReadonlyArray<number>
+  readonly scores: ArrayLike<number>
 }
 
 /**
