@@ -24,7 +24,7 @@ export interface MatchStats {
   readonly perRule: ReadonlyArray<BlockingRuleStats>
   readonly seconds: { readonly blocking: number; readonly scoring: number; readonly training: number }
   /** The probability of every scored candidate pair, matched or not: the report's score histogram. */
-  readonly candidateScores?: ReadonlyArray<number>
+  readonly candidateScores?: Float64Array
 }
 
 export interface MatchResult {

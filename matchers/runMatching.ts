@@ -10,7 +10,8 @@ import { compileComparison } from "./scoring/compileComparison.ts"
 import { defaultComparisons } from "./scoring/defaultComparisons.ts"
 import { estimateU } from "./scoring/estimateU.ts"
 import { type FellegiSunterModel, trainModel } from "./scoring/FellegiSunterModel.ts"
-import { pairExplainer, probabilityOf, scoreCandidates } from "./scoring/scorePairs.ts"
+import { scoreCandidates } from "./scoring/scorePairs.ts"
+import { matchesExplainedOnRead } from "./explainOnRead.ts"
 
 /** What the matcher compares and how it blocks; the defaults serve every data set. */
 export interface MatcherConfig {
@@ -35,7 +36,7 @@ export interface MatchRun {
   readonly model: FellegiSunterModel
   /** Match weight in bits per candidate pair. */
   readonly weights: Float64Array
-  /** Candidate pairs at or above the threshold, explained. */
+  /** Candidate pairs at or above the threshold, each explained when its contributions are first read. */
   readonly matches: ReadonlyArray<MatchEvidence>
   readonly seconds: { readonly prepare: number; readonly blocking: number; readonly training: number; readonly scoring: number }
 }
@@ -72,13 +73,7 @@ export const runMatching = (input: {
   const model = trainModel({ records, comparisons: config.comparisons, rules: config.rules, candidates, levels, u })
   const t3 = now()
   const weights = scoreCandidates(model, records, candidates, levels)
-  const explain = pairExplainer(model, records, levels)
-  const matches: Array<MatchEvidence> = []
-  for (let k = 0; k < candidates.count; k++) {
-    if (probabilityOf(weights[k] ?? -Infinity) >= input.matchThreshold) {
-      matches.push(explain(k, candidates.left[k] ?? 0, candidates.right[k] ?? 0))
-    }
-  }
+  const matches = matchesExplainedOnRead({ model, records, candidates, levels, weights, matchThreshold: input.matchThreshold })
   const t4 = now()
   return {
     records,

@@ -1,7 +1,6 @@
 import { Clock, Effect, Either, Option } from "effect"
 import { join } from "node:path"
 import { renderHtmlReport } from "../reports/html/renderHtmlReport.ts"
-import { Matcher } from "../matchers/Matcher.ts"
 import type { Country } from "../matchers/normalize/Country.ts"
 import { rejectedCsv } from "../reports/RejectedCsv.ts"
 import type { RecordLinks } from "../reports/RecordLinks.ts"
@@ -9,8 +8,6 @@ import { reviewCsv } from "../reports/ReviewCsv.ts"
 import { reviewXlsx } from "../reports/ReviewXlsx.ts"
 import { OutputError, writeOutputFile } from "../sinks/OutputFolder.ts"
 import { Store } from "../sinks/store/Store.ts"
-import { casesAndSetAside } from "./cases/buildCases.ts"
-import { indexRecords } from "./cases/RecordIndex.ts"
 import type { CalendarDate } from "./domain/CalendarDate.ts"
 import type { Case } from "./domain/Case.ts"
 import { RunId } from "./domain/Ids.ts"
@@ -19,7 +16,7 @@ import type { LoadedSnapshot } from "./domain/LoadedSnapshot.ts"
 import type { RunDiff } from "./RunDiff.ts"
 import { diffRuns } from "./diffRuns.ts"
 import { countByScenario, matchingSummary, type RunSummary, summarizeDiff } from "./RunSummary.ts"
-import { toMatchRecords } from "./toMatchRecords.ts"
+import { matchAndPlan } from "./matchAndPlan.ts"
 import { checkInputSize, countsOfSummary } from "./checkInputSize.ts"
 import { reportStage } from "./RunProgress.ts"
 import { timedSeconds } from "./timed.ts"
@@ -81,7 +78,6 @@ const timed = <A, E, R>(timings: Record<string, number>, name: string, effect: E
 export const reconcile = (input: ReconcileInput) =>
   Effect.gen(function* () {
     const store = yield* Store
-    const matcher = yield* Matcher
     const startedMillis = yield* Clock.currentTimeMillis
     const runId = newRunId(startedMillis)
     const timings: Record<string, number> = { ...input.readTimings }
@@ -109,31 +105,7 @@ export const reconcile = (input: ReconcileInput) =>
         yield* Effect.logWarning(`${sized.left.finding}; going on as --allow-shrink asks`)
       }
       const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
-      const records = toMatchRecords(snapshot)
-      yield* reportStage(`Matching ${records.length.toLocaleString("en-US")} active customer records…`)
-      const matched = yield* timed(timings, "match", matcher.dedupe(records, { matchThreshold: settings.matchThreshold, country: settings.country ?? null }))
-      yield* reportStage(`Planning cases from ${matched.pairs.length.toLocaleString("en-US")} matched pairs…`)
-      const { index, found, setAside } = yield* timed(
-        timings,
-        "cases",
-        Effect.sync(() => {
-          // One index for the cases and the review files: on a large snapshot it takes a noticeable while. The
-          // history is read from the store only for the customers the cases name.
-          const index = indexRecords(snapshot, snapshot.history)
-          const { cases: found, setAside } = casesAndSetAside(index, matched.pairs, {
-            snapshotId,
-            reviewThreshold: settings.reviewThreshold,
-            booksClosedThrough: settings.booksClosedThrough
-          })
-          return { index, found, setAside }
-        })
-      )
-      // Debug level, like skipped blocks: normal on real data (relatives on one street), and each says why.
-      yield* Effect.forEach(
-        setAside,
-        ({ pair, reason }) => Effect.logDebug(`match ${pair.left.system} ${pair.left.id} – ${pair.right.system} ${pair.right.id} set aside: ${reason}`),
-        { discard: true }
-      )
+      const { index, found, matchedPairs, stats, scores } = yield* matchAndPlan({ snapshot, snapshotId, timings, settings })
       const { diff, proposed: cases } = diffRuns({
         previousRunId: Option.getOrNull(Option.map(previousRun, (r) => r.id)),
         previous: Option.isSome(previousRun) ? yield* store.casesOfRun(previousRun.value.id) : [],
@@ -162,7 +134,7 @@ export const reconcile = (input: ReconcileInput) =>
         rejected: input.rejected.length,
         cases: { total: cases.length, byScenario: countByScenario(cases) },
         diff: summarizeDiff(diff),
-        matching: matchingSummary(matched.stats, matched.pairs.length),
+        matching: matchingSummary(stats, matchedPairs),
         timings,
         outputs
       }
@@ -191,7 +163,7 @@ export const reconcile = (input: ReconcileInput) =>
               diff,
               history: [...history.reverse(), { runId, startedAt: summary.startedAt, openCases: cases.length }],
               scores: {
-                probabilities: matched.stats.candidateScores ?? matched.pairs.map((p) => p.probability),
+                probabilities: scores,
                 matchThreshold: settings.matchThreshold,
                 reviewThreshold: settings.reviewThreshold
               },

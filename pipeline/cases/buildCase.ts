@@ -12,6 +12,7 @@ import type { CalendarDate } from "../domain/CalendarDate.ts"
 import type { Case } from "../domain/Case.ts"
 import type { PomCustomerId, QboCustomerId, SnapshotId } from "../domain/Ids.ts"
 import { PLAN_VERSION } from "../domain/Plan.ts"
+import { plainEvidence } from "../domain/MatchEvidence.ts"
 import { caseIdFor, fingerprintFor } from "./caseIdentity.ts"
 import { chooseCorrectQbo, chooseKeeper } from "./choosePrincipals.ts"
 import { classifyScenario } from "./classifyScenario.ts"
@@ -139,7 +140,7 @@ export const buildCase = (index: RecordIndex, draft: CaseDraft, settings: CaseSe
     appointmentsToMove: steps.flatMap((s) => (s._tag === "move-appointment" ? [s.appointmentId] : [])),
     servicesToMove: steps.flatMap((s) => (s._tag === "move-service" ? [s.serviceId] : [])),
     plan: { version: PLAN_VERSION, snapshotId: settings.snapshotId, steps },
-    evidence: [...draft.pairs].sort((a, b) => b.probability - a.probability),
+    evidence: draft.pairs.map(plainEvidence).sort((a, b) => b.probability - a.probability),
     blockers,
     notes: planned.notes,
     fingerprint: fingerprintFor(index, pomIds, namedQbo)

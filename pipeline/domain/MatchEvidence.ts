@@ -28,3 +28,16 @@ export const MatchEvidence = Schema.Struct({
   contributions: Schema.Array(FieldContribution)
 })
 export type MatchEvidence = typeof MatchEvidence.Type
+
+/**
+ * A match as plain data, its contributions read: what a case keeps. A matcher may hand out matches that work
+ * their contributions out on first read (most matches are never shown) and hold on to what that takes; a case
+ * kept past matching must not hold that too, and a spread would not see a getter as a field.
+ */
+export const plainEvidence = (m: MatchEvidence): MatchEvidence => ({
+  left: m.left,
+  right: m.right,
+  weight: m.weight,
+  probability: m.probability,
+  contributions: m.contributions
+})

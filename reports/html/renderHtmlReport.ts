@@ -24,7 +24,7 @@ export interface HtmlReportInput {
   readonly index: RecordIndex
   readonly diff: RunDiff | null
   readonly history: ReadonlyArray<RunHistoryPoint>
-  readonly scores: { readonly probabilities: ReadonlyArray<number>; readonly matchThreshold: number; readonly reviewThreshold: number }
+  readonly scores: { readonly probabilities: ArrayLike<number>; readonly matchThreshold: number; readonly reviewThreshold: number }
   readonly generatedAt: string
   readonly links: RecordLinks
 }

@@ -4,7 +4,8 @@ import { histogramBins } from "./histogramBins.ts"
 import { type Html, html } from "./Html.ts"
 
 export interface ScoreInput {
-  readonly probabilities: ReadonlyArray<number>
+  /** One per scored pair: a large run's millions come as a typed array, and are counted here, never copied. */
+  readonly probabilities: ArrayLike<number>
   readonly matchThreshold: number
   readonly reviewThreshold: number
 }
@@ -23,19 +24,26 @@ const r1 = (n: number) => Math.round(n * 10) / 10
  * in the middle by orders of magnitude, and the middle is what an admin wants to see.
  */
 export const scoreHistogram = (scores: ScoreInput): Html => {
-  const valid = scores.probabilities.filter((p) => !Number.isNaN(p))
-  if (valid.length === 0) return html`<p class="empty">No record pairs were scored in this run, so there is no score distribution to show.</p>`
-  const bins = histogramBins(valid)
+  const { matchThreshold: match, reviewThreshold: review } = scores
+  let valid = 0
+  let below = 0
+  let proposed = 0
+  for (let k = 0; k < scores.probabilities.length; k++) {
+    const p = scores.probabilities[k] ?? Number.NaN
+    if (Number.isNaN(p)) continue
+    valid++
+    if (p < match) below++
+    else if (p >= Math.max(match, review)) proposed++
+  }
+  if (valid === 0) return html`<p class="empty">No record pairs were scored in this run, so there is no score distribution to show.</p>`
+  const bins = histogramBins(scores.probabilities)
   const plotW = WIDTH - LEFT - RIGHT
   const plotH = HEIGHT - TOP - BOTTOM
   const x = (p: number) => LEFT + Math.min(1, Math.max(0, p)) * plotW
   const maxCount = Math.max(...bins.map((b) => b.count))
   const h = (n: number) => (n === 0 ? 0 : Math.max(2, (Math.log10(n + 1) / Math.log10(maxCount + 1)) * plotH))
   const base = TOP + plotH
-  const { matchThreshold: match, reviewThreshold: review } = scores
-  const below = valid.filter((p) => p < match).length
-  const proposed = valid.filter((p) => p >= Math.max(match, review)).length
-  const between = valid.length - below - proposed
+  const between = valid - below - proposed
   const bars = bins.map((b) => {
     const bx = x(b.from) + 1
     const bw = x(b.to) - x(b.from) - 2
@@ -54,7 +62,7 @@ export const scoreHistogram = (scores: ScoreInput): Html => {
   // crosses the other's line however close the thresholds are.
   const marker = (p: number, text: string, anchor: "start" | "end", row: number, cls: string) =>
     html`<g class="threshold ${cls}"><line x1="${r1(x(p))}" x2="${r1(x(p))}" y1="${TOP - 6 - row * 14}" y2="${base}" stroke="#222" stroke-width="1.5" stroke-dasharray="4 3"></line><text x="${r1(x(p) + (anchor === "start" ? 4 : -4))}" y="${TOP - 9 - row * 14}" text-anchor="${anchor}">${text}</text></g>`
-  const title = `Match scores of ${plural(valid.length, "record pair")}, with the match threshold ${thresholdText(match)} and the review threshold ${thresholdText(review)}`
+  const title = `Match scores of ${plural(valid, "record pair")}, with the match threshold ${thresholdText(match)} and the review threshold ${thresholdText(review)}`
   return html`<figure class="chart-figure">
 <svg class="chart histogram" role="img" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" aria-label="${title}"><title>${title}</title>
 ${zones}
@@ -65,6 +73,6 @@ ${ticks}
 ${marker(match, `match threshold ${thresholdText(match)}`, "end", match > review ? 1 : 0, "match")}
 ${marker(review, `review threshold ${thresholdText(review)}`, "end", match > review ? 0 : 1, "review")}
 </svg>
-<figcaption>${plural(valid.length, "record pair")} scored. <span class="key key-no"></span><span class="zone-count">${count(below)}</span> below the match threshold: treated as different customers. <span class="key key-review"></span><span class="zone-count">${count(between)}</span> between the thresholds: likely the same but not sure enough, so a case resting on one goes to a person. <span class="key key-yes"></span><span class="zone-count">${count(proposed)}</span> at or above both: sure enough for a fix to be proposed. Bar heights use a log scale so that small counts stay visible; the number above a bar is its count.</figcaption>
+<figcaption>${plural(valid, "record pair")} scored. <span class="key key-no"></span><span class="zone-count">${count(below)}</span> below the match threshold: treated as different customers. <span class="key key-review"></span><span class="zone-count">${count(between)}</span> between the thresholds: likely the same but not sure enough, so a case resting on one goes to a person. <span class="key key-yes"></span><span class="zone-count">${count(proposed)}</span> at or above both: sure enough for a fix to be proposed. Bar heights use a log scale so that small counts stay visible; the number above a bar is its count.</figcaption>
 </figure>`
 }

@@ -10,6 +10,8 @@ import { decodeEntityList, entityListDecoder } from "./entities/decodeEntityList
 import type { DecodedList, EntityListDecoder, Salvaged } from "./entities/decodeEntityList.ts"
 import { encodedGuard } from "./entities/encodedGuard.ts"
 import { toPostalAddress } from "./entities/qboAddress.ts"
+import { nonBlankList } from "../nonBlankList.ts"
+import { type TextInterner, textInterner } from "../textInterner.ts"
 
 /*
  * QBO Customer and Invoice as the Accounting API returns them, with QBO's own field names, and their mapping to
@@ -93,10 +95,11 @@ const text = (s: string | null | undefined): string => (s ?? "").trim()
 
 /** QBO lets several addresses share the primary email box, separated by commas or semicolons. */
 const emailsOf = (entity: QboCustomerWire): ReadonlyArray<string> =>
-  text(entity.PrimaryEmailAddr?.Address)
-    .split(/[,;]/)
-    .map((e) => e.trim())
-    .filter((e) => e !== "")
+  nonBlankList(
+    text(entity.PrimaryEmailAddr?.Address)
+      .split(/[,;]/)
+      .map((e) => e.trim())
+  )
 
 const isObject = (raw: unknown): boolean => typeof raw === "object" && raw !== null && !Array.isArray(raw)
 
@@ -135,9 +138,7 @@ export const toQboCustomer = (entity: QboCustomerWire, createdAt: string | null)
     familyName,
     companyName,
     emails: emailsOf(entity),
-    phones: [entity.PrimaryPhone, entity.Mobile, entity.AlternatePhone]
-      .map((p) => text(p?.FreeFormNumber))
-      .filter((p) => p !== ""),
+    phones: nonBlankList([text(entity.PrimaryPhone?.FreeFormNumber), text(entity.Mobile?.FreeFormNumber), text(entity.AlternatePhone?.FreeFormNumber)]),
     billAddress: toPostalAddress(entity.BillAddr, names),
     shipAddress: toPostalAddress(entity.ShipAddr, names),
     active,
@@ -262,9 +263,20 @@ export const decodeQboInvoice = (raw: unknown): Either.Either<QboInvoice, string
 const decodeCustomer = salvaging(customerWithField, OPTIONAL_CUSTOMER_FIELDS)
 const decodeInvoice = salvaging(invoiceWithField, OPTIONAL_INVOICE_FIELDS)
 
+/** The customer with its names and places as `shared` keeps them (see `textInterner`): what a run holds to its end. */
+const sharingText = (c: QboCustomer, shared: TextInterner): QboCustomer => ({
+  ...c,
+  givenName: shared.text(c.givenName),
+  familyName: shared.text(c.familyName),
+  billAddress: c.billAddress === null ? null : shared.address(c.billAddress),
+  shipAddress: c.shipAddress === null ? null : shared.address(c.shipAddress)
+})
+
 /** Decodes a snapshot file's Customers as they stream in, by the rules of `decodeQboCustomers`. */
-export const qboCustomerDecoder = (file: string, onCustomer: (customer: QboCustomer) => void): EntityListDecoder =>
-  entityListDecoder(file, decodeCustomer, (c) => c.id, unreadableCustomer, onCustomer)
+export const qboCustomerDecoder = (file: string, onCustomer: (customer: QboCustomer) => void): EntityListDecoder => {
+  const shared = textInterner()
+  return entityListDecoder(file, decodeCustomer, (c) => c.id, unreadableCustomer, (c) => onCustomer(sharingText(c, shared)))
+}
 
 /** Decodes a snapshot file's Invoices as they stream in, by the rules of `decodeQboInvoices`. */
 export const qboInvoiceDecoder = (file: string, onInvoice: (invoice: QboInvoice) => void): EntityListDecoder =>

@@ -8,6 +8,7 @@ import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord
 import { pomCustomerColumns } from "./PomColumns.ts"
 import type { PomExportError } from "./PomExportError.ts"
 import { pomRowReader } from "./pomRowReader.ts"
+import { textInterner } from "../../textInterner.ts"
 import { resolvePomColumns } from "./resolvePomColumns.ts"
 import { cellLengthProblems, dropsRow, rejectRow, shapeCheck } from "./RowProblem.ts"
 
@@ -48,6 +49,7 @@ export const parsePomCustomers = (
     const ids = new Map<string, CustomerIdOutcome>()
     const checkShape = shapeCheck(table)
     const readRow = pomRowReader(columns)
+    const shared = textInterner()
     for (const row of table.rows) {
       const read = readRow(row)
       const shape = checkShape(row)
@@ -91,13 +93,13 @@ export const parsePomCustomers = (
       )
       customers.push({
         id: PomCustomerId.make(id),
-        firstName: read.cell("firstName"),
-        lastName: read.cell("lastName"),
+        firstName: shared.text(read.cell("firstName")),
+        lastName: shared.text(read.cell("lastName")),
         companyName: read.cell("companyName"),
         emails: read.nonBlank(["email", "email2", "email3", "email4"]),
         phones: read.nonBlank(["phone", "mobilePhone", "phone2", "phone3", "phone4"]),
-        serviceAddress: address(read.cell("street"), read.cell("city"), read.cell("state"), read.cell("zipCode")),
-        billingAddress: Object.values(billing).every((v) => v === "") ? null : billing,
+        serviceAddress: shared.address(address(read.cell("street"), read.cell("city"), read.cell("state"), read.cell("zipCode"))),
+        billingAddress: Object.values(billing).every((v) => v === "") ? null : shared.address(billing),
         status,
         quickbooksId: quickbooksId === null ? null : QboCustomerId.make(quickbooksId),
         createdAt,

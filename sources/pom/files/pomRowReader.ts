@@ -6,6 +6,7 @@ import type { CsvRow } from "../../csv/readCsvTable.ts"
 import type { PomColumns } from "./resolvePomColumns.ts"
 import type { RejectedSeverity } from "../../../pipeline/domain/RejectedRow.ts"
 import type { RowProblem } from "./RowProblem.ts"
+import { nonBlankList } from "../../nonBlankList.ts"
 
 /**
  * Reads rows' fields, collecting what is wrong instead of stopping at the first problem, so a rejection lists
@@ -51,7 +52,7 @@ export const pomRowReader = <K extends string>(columns: PomColumns<K>) => {
     if (first !== undefined) problem(key, `${id} is already used at line ${first}; only that row is read`)
     return first === undefined ? id : null
   }
-  const nonBlank = (keys: ReadonlyArray<K>): ReadonlyArray<string> => keys.map(cell).filter((v) => v !== "")
+  const nonBlank = (keys: ReadonlyArray<K>): ReadonlyArray<string> => nonBlankList(keys.map(cell))
   const reader = {
     /** This row's problems so far. */
     get problems(): Array<RowProblem> {

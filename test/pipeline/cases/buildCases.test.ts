@@ -7,6 +7,7 @@ import { SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { describeBlocker } from "../../../pipeline/domain/Blocker.ts"
 import { CalendarDate } from "../../../pipeline/domain/CalendarDate.ts"
 import { SnapshotBuilder } from "./snapshotBuilder.ts"
+import type { FieldContribution, MatchEvidence, RecordRef } from "../../../pipeline/domain/MatchEvidence.ts"
 
 const settings: CaseSettings = { snapshotId: SnapshotId.make("S1"), reviewThreshold: 0.95, booksClosedThrough: null }
 const run = (b: SnapshotBuilder, s: Partial<typeof settings> = {}) => buildCases(b.build(), b.matches, { ...settings, ...s })
@@ -277,5 +278,28 @@ describe("buildCases", () => {
       .match("pom:a", "pom:old")
       .match("pom:a", "qbo:10")
     expect(run(b)).toEqual([])
+  })
+
+  it("keeps each match of a case as plain data, not the matcher's object that works its contributions out on read", () => {
+    class ExplainedOnRead implements MatchEvidence {
+      constructor(
+        readonly left: RecordRef,
+        readonly right: RecordRef,
+        readonly weight: number,
+        readonly probability: number
+      ) {}
+      get contributions(): ReadonlyArray<FieldContribution> {
+        return [{ field: "phone", level: "exact", weight: this.weight }]
+      }
+    }
+    const b = articlePair(0)
+    const matches = b.matches.map((m) => new ExplainedOnRead(m.left, m.right, m.weight, m.probability))
+    const c = only(buildCases(b.build(), matches, settings))
+    expect(c.evidence.length).toBeGreaterThan(0)
+    for (const e of c.evidence) {
+      expect(e).not.toBeInstanceOf(ExplainedOnRead)
+      expect(Object.keys(e)).toContain("contributions")
+      expect(e.contributions).toEqual([{ field: "phone", level: "exact", weight: e.weight }])
+    }
   })
 })
