@@ -8,18 +8,27 @@ import { PomExportError } from "./PomExportError.ts"
 /*
  * What the thread reading a POM export tells the thread that started it: batches of history rows as it reads them,
  * then one message that ends the read, with the customers or the error. Messages cross threads as structured clones,
- * which keep plain data only: the end is decoded with the domain schemas on arrival, so what the reader returns is
- * what the same read on this thread returns, and an error is the same tagged error with the same message.
+ * which keep plain data only: the end is checked against the domain schemas on arrival, so what the reader returns
+ * is what the same read on this thread returns, and an error is decoded into the same tagged error with the same
+ * message.
  */
+
+/**
+ * The records are plain structs whose brands exist in their types only, so the clone is already what the reader
+ * built: it is checked where it lies (`Schema.is`), not decoded into a second copy of every customer.
+ */
+export const PomExportWorkerRead = Schema.TaggedStruct("read", {
+  customers: Schema.Array(PomCustomer),
+  rejected: Schema.Array(RejectedRow),
+  unreadable: Schema.Array(UnreadableRecord),
+  rowsRead: Schema.Struct({ customers: Schema.Number, appointments: Schema.Number, services: Schema.Number })
+})
+export type PomExportWorkerRead = typeof PomExportWorkerRead.Type
+export const isWorkerRead = Schema.is(PomExportWorkerRead)
 
 /** What a read on the worker ends with: the reader's own result or error, or a failure of the worker itself. */
 export const PomExportWorkerEnd = Schema.Union(
-  Schema.TaggedStruct("read", {
-    customers: Schema.Array(PomCustomer),
-    rejected: Schema.Array(RejectedRow),
-    unreadable: Schema.Array(UnreadableRecord),
-    rowsRead: Schema.Struct({ customers: Schema.Number, appointments: Schema.Number, services: Schema.Number })
-  }),
+  PomExportWorkerRead,
   Schema.TaggedStruct("refused", { error: PomExportError }),
   /** A defect: something the reader does not expect, with its cause as Effect prints it. */
   Schema.TaggedStruct("crashed", { cause: Schema.String })

@@ -4,7 +4,7 @@ import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { Cause, Effect, Option, Schema } from "effect"
 import { parentPort, workerData } from "node:worker_threads"
 import { historyBatcher, type HistoryBatch } from "./historyBatch.ts"
-import { encodeWorkerEnd, type PomExportWorkerEnd } from "./PomExportWorkerMessage.ts"
+import { encodeWorkerEnd, type PomExportWorkerEnd, type PomExportWorkerRead } from "./PomExportWorkerMessage.ts"
 import { streamPomExport } from "./readPomExport.ts"
 
 /** Slot 0: batches the starting thread has stored; slot 1: batches posted. */
@@ -31,10 +31,12 @@ const run = (port: NonNullable<typeof parentPort>) => {
   const batcher = historyBatcher(send)
   const sink = { ...batcher.sink, invoice: () => undefined }
   const end = (message: PomExportWorkerEnd) => port.postMessage(encodeWorkerEnd(message))
+  // The records are plain data already, as the starting thread checks them: not encoded into a copy first.
+  const read = (message: PomExportWorkerRead) => port.postMessage(message)
   return streamPomExport(dir, sink).pipe(
     Effect.tap(() => Effect.sync(batcher.flush)),
     Effect.matchCauseEffect({
-      onSuccess: (read) => Effect.sync(() => end({ _tag: "read", ...read })),
+      onSuccess: (result) => Effect.sync(() => read({ _tag: "read", ...result })),
       onFailure: (cause) =>
         Effect.sync(() =>
           Option.match(Cause.failureOption(cause), {

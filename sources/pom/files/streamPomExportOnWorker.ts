@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads"
 import type { HistorySink } from "../../../pipeline/domain/History.ts"
 import { replayHistoryBatch } from "./historyBatch.ts"
 import { PomExportError } from "./PomExportError.ts"
-import { decodeWorkerEnd, isHistoryBatch } from "./PomExportWorkerMessage.ts"
+import { decodeWorkerEnd, isHistoryBatch, isWorkerRead } from "./PomExportWorkerMessage.ts"
 import type { PomExportCustomers } from "./readPomExport.ts"
 
 /** Set by the bundle's banner (scripts/bundle.mjs) to the bundle's own URL; absent when running from the sources. */
@@ -72,6 +72,10 @@ export const streamPomExportOnWorker = (dir: string, sink: HistorySink, entry: W
         Atomics.add(counts, 0, 1)
         Atomics.notify(counts, 0)
         return
+      }
+      if (isWorkerRead(message)) {
+        const { _tag, ...read } = message
+        return settle(Effect.succeed(read))
       }
       Either.match(decodeWorkerEnd(message), {
         onLeft: (error) => fail(`the thread reading the POM export sent something unexpected (${ParseResult.TreeFormatter.formatErrorSync(error).split("\n")[0]})`),
