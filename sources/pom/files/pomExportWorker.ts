@@ -8,7 +8,7 @@ import { encodeWorkerEnd, type PomExportWorkerEnd, type PomExportWorkerRead } fr
 import { streamPomExport } from "./readPomExport.ts"
 
 /** Slot 0: batches the starting thread has stored; slot 1: batches posted. */
-export const PomExportWorkerData = Schema.Struct({ dir: Schema.String, counters: Schema.instanceOf(SharedArrayBuffer) })
+const PomExportWorkerData = Schema.Struct({ dir: Schema.String, counters: Schema.instanceOf(SharedArrayBuffer) })
 
 /**
  * Batches posted and not yet stored: beyond this the reader waits, so that a reader faster than the store never
