@@ -5,7 +5,7 @@ import * as esbuild from "esbuild"
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join, relative, sep } from "node:path"
 import { fileURLToPath } from "node:url"
-import { bundleFile, codeCachePattern, distDir, fingerprints, root, staleness, stampFile } from "./bundleStamp.mjs"
+import { bundleFile, codeCachePattern, distDir, fingerprints, pomExportWorkerFile, root, staleness, stampFile } from "./bundleStamp.mjs"
 
 // The native SQLite binding cannot be inlined; Node loads it from node_modules as before.
 const EXTERNAL = ["better-sqlite3"]
@@ -71,8 +71,15 @@ const writeAtomically = (file, contents) => {
   renameSync(aside, file)
 }
 
+// Each bundle and the source it starts from. A worker thread runs a file of its own, so the POM export reader's
+// worker is a second bundle beside the CLI's (sources/pom/files/streamPomExportOnWorker.ts finds it there).
+const ENTRIES = [
+  { in: "cli/main.ts", file: bundleFile },
+  { in: "sources/pom/files/pomExportWorker.ts", file: pomExportWorkerFile }
+]
+
 /**
- * Builds dist/reconcile.cjs and its stamp. `whenStale`: only if the bundle does not match the checkout once the
+ * Builds dist/reconcile.cjs, dist/pomExportWorker.cjs and their stamp. `whenStale`: only if the bundle does not match the checkout once the
  * lock is held (another process may have just built it). esbuild's messages go to stderr at `logLevel`.
  */
 export const bundle = async ({ whenStale = false, logLevel = "warning" } = {}) => {
@@ -81,8 +88,9 @@ export const bundle = async ({ whenStale = false, logLevel = "warning" } = {}) =
     if (whenStale && staleness() === undefined) return
     const result = await esbuild.build({
       absWorkingDir: root,
-      entryPoints: ["cli/main.ts"],
-      outfile: bundleFile,
+      entryPoints: ENTRIES.map((entry) => ({ in: entry.in, out: relative(distDir, entry.file).replace(/\.cjs$/, "") })),
+      outdir: distDir,
+      outExtension: { ".js": ".cjs" },
       bundle: true,
       platform: "node",
       format: "cjs",
@@ -103,9 +111,15 @@ export const bundle = async ({ whenStale = false, logLevel = "warning" } = {}) =
     const sources = Object.keys(result.metafile.inputs).filter((file) => !isDependency(file))
     // Compiled code of the previous bundle is of no use to the new one (bin names it after the bundle it came from).
     for (const file of readdirSync(distDir)) if (codeCachePattern.test(file)) rmSync(join(distDir, file), { force: true })
-    writeAtomically(bundleFile, result.outputFiles[0].contents)
+    // The worker first: a CLI that starts on the new main bundle finds the worker that goes with it.
+    const outputs = [...ENTRIES].reverse().map((entry) => entry.file)
+    for (const file of outputs) {
+      const output = result.outputFiles.find((o) => o.path === file)
+      if (output === undefined) throw new Error(`esbuild wrote no ${relative(root, file)}`)
+      writeAtomically(file, output.contents)
+    }
     const buildInputs = BUILD_INPUTS.filter((file) => existsSync(join(root, file)))
-    const inputs = fingerprints([...sources, ...buildInputs, relative(root, bundleFile)])
+    const inputs = fingerprints([...sources, ...buildInputs, ...outputs.map((file) => relative(root, file))])
     writeAtomically(stampFile, JSON.stringify({ inputs }, null, 1))
   } finally {
     release()

@@ -3,6 +3,7 @@
 export declare const root: string
 export declare const distDir: string
 export declare const bundleFile: string
+export declare const pomExportWorkerFile: string
 export declare const stampFile: string
 export declare const codeCacheFile: (size: number, mtimeMs: number) => string
 export declare const codeCachePattern: RegExp

@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url"
 export const root = fileURLToPath(new URL("..", import.meta.url))
 export const distDir = join(root, "dist")
 export const bundleFile = join(distDir, "reconcile.cjs")
+/** The POM export reader's worker thread, bundled on its own: a worker runs a file, not a part of the CLI's bundle. */
+export const pomExportWorkerFile = join(distDir, "pomExportWorker.cjs")
 export const stampFile = join(distDir, "reconcile.stamp.json")
 /** V8's compiled code of one build of the bundle, named after that build: `reconcile.<size>-<mtime>.v8cache`. */
 export const codeCacheFile = (size, mtimeMs) => join(distDir, `reconcile.${size}-${mtimeMs}.v8cache`)

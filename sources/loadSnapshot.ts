@@ -20,7 +20,7 @@ import type { SettingsError } from "./SettingsError.ts"
 import type { RejectedRow } from "../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../pipeline/domain/UnreadableRecord.ts"
 import { PomClient } from "./pom/api/PomClient.ts"
-import { streamPomExport } from "./pom/files/readPomExport.ts"
+import { streamPomExportOnWorker } from "./pom/files/streamPomExportOnWorker.ts"
 import { QboClient } from "./qbo/api/QboClient.ts"
 import { decodeQboCustomers, qboInvoiceDecoder } from "./qbo/QboEntities.ts"
 import { streamQboSnapshot } from "./qbo/files/readQboSnapshot.ts"
@@ -50,7 +50,7 @@ const pomSide = (
   sink: HistorySink
 ): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
   source._tag === "files"
-    ? streamPomExport(source.dir, sink).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
+    ? streamPomExportOnWorker(source.dir, sink).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
     : Effect.flatMap(PomClient, (client) => client.streamCustomers(sink)).pipe(
         Effect.map((pom) => ({ ...pom, label: "api:pom" })),
         Effect.provide(PomLive),
@@ -89,24 +89,23 @@ const qboSide = (
       )
 
 /**
- * Reads both sides, each from files or its live API, into one snapshot with every rejected row. A live pull
- * runs at the same time as the other side (it mostly waits on the network); two folders of files are read one
- * after the other, since reading files is CPU work on this one thread and overlapping them only raises the peak
- * memory. Customers are kept; appointments, services and invoices go to the store as they are read, so memory
- * follows the customers, not their history. No snapshot is named until both sides are read whole, and the rows
- * of a failed read are deleted, so a failed pull leaves the previous snapshot as it was.
+ * Reads both sides, each from files or its live API, into one snapshot with every rejected row. The two sides are
+ * read at the same time: a live pull mostly waits on the network, and the POM export is parsed on its own thread,
+ * so neither side's CPU work holds up the other's. Customers are kept; appointments, services and invoices go to
+ * the store as they are read, so memory follows the customers, not their history. No snapshot is named until both
+ * sides are read whole, and the rows of a failed read are deleted, so a failed pull leaves the previous snapshot as
+ * it was.
  */
 export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
   Effect.gen(function* () {
     const store = yield* Store
     const stage = yield* store.stageHistoryRows(new Date().toISOString())
-    const both = pom._tag === "files" && qbo._tag === "files" ? "one after the other" : "at once"
     yield* reportStage(
       `${pom._tag === "api" ? "Pulling POM customers" : "Reading the POM export"} and ${qbo._tag === "api" ? "pulling QBO customers and invoices" : "reading the QBO snapshot"}…`
     )
     const [[[pomData, readPom], [qboData, readQbo]], readSeconds] = yield* timedSeconds(
       Effect.all([timedSeconds(pomSide(pom, stage.sink)), timedSeconds(qboSide(qbo, stage.sink))], {
-        concurrency: both === "at once" ? 2 : 1
+        concurrency: 2
       }).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
     )
     const snapshot: LoadedSnapshot = {
@@ -117,7 +116,7 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
       history: yield* store.finishHistory(stage)
     }
     const rejected: ReadonlyArray<RejectedRow> = [...pomData.rejected, ...qboData.rejected]
-    // With a live pull the two sides' seconds overlap: `read` is the wall time of both, which the total counts.
+    // The two sides' seconds overlap: `read` is the wall time of both, which the total counts.
     return { snapshot, rejected, readTimings: { readPom, readQbo, read: readSeconds }, readSeconds, qboCountry: qboData.country }
   })
 

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { bundleFile, codeCacheFile, staleness } from "../../scripts/bundleStamp.mjs"
+import { bundleFile, codeCacheFile, pomExportWorkerFile, staleness, stampFile } from "../../scripts/bundleStamp.mjs"
 import { generateCompany } from "../generator/generateCompany.ts"
 import { writeCompany } from "../generator/writeCompany.ts"
 import { type CliResult, runBundleFile, runCli } from "./runCli.ts"
@@ -34,6 +34,12 @@ describe("the bundled CLI", () => {
     const { size, mtimeMs } = statSync(bundleFile)
     // Only bin/runBundle.mjs writes it, as a process it started from the bundle exits.
     expect(existsSync(codeCacheFile(size, mtimeMs))).toBe(true)
+  })
+
+  it("holds the POM export reader's worker as a bundle of its own, rebuilt when its sources change", () => {
+    const stamped = Object.keys(JSON.parse(readFileSync(stampFile, "utf8")).inputs)
+    expect(stamped).toEqual(expect.arrayContaining(["dist/pomExportWorker.cjs", "sources/pom/files/pomExportWorker.ts", "sources/pom/files/historyBatch.ts"]))
+    expect(existsSync(pomExportWorkerFile)).toBe(true)
   })
 
   it("prints the same help as the sources, for the CLI and for a command", async () => {
