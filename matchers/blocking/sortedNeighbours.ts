@@ -36,8 +36,11 @@ const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTe
     const partRanks = ranks[depth]
     if (part === undefined || partRanks === undefined) return
     let found = false
-    part.fields.forEach((field, f) => {
-      const rankOf = partRanks[f] ?? new Int32Array(0)
+    // A loop, not `forEach`: a callback per record and part allocated more than the keys themselves.
+    for (let f = 0; f < part.fields.length; f++) {
+      const field = part.fields[f]
+      const rankOf = partRanks[f]
+      if (field === undefined || rankOf === undefined) continue
       const { offsets, items } = records.columns[field]
       const end = offsets[record + 1] ?? 0
       for (let x = offsets[record] ?? 0; x < end; x++) {
@@ -47,7 +50,7 @@ const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTe
         key[depth] = rank
         emit(record, depth + 1)
       }
-    })
+    }
     if (!found && depth > 0) {
       key[depth] = 0
       emit(record, depth + 1)
