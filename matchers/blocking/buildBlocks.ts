@@ -1,10 +1,10 @@
 import { doubleMetaphone } from "double-metaphone"
-import { Int32List } from "../collections/Int32List.ts"
 import { NumberIndex } from "../collections/NumberIndex.ts"
 import { StringIndex } from "../collections/StringIndex.ts"
 import type { FieldName } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import type { ValueColumn } from "../prepare/ValueColumn.ts"
+import { BlockingBuffers } from "./BlockingBuffers.ts"
 import type { BlockingRule, KeyPart } from "./BlockingRule.ts"
 import { namePrefix } from "./namePrefix.ts"
 import { streetCore } from "./streetCore.ts"
@@ -112,21 +112,30 @@ const tokenIds = (
 /** Keys up to this many are looked up in a flat array (4 MB at most), beyond in a hash. */
 const DIRECT_KEYS = 1 << 20
 
-/** Groups records by their keys under a rule; a record with several keys (two phones) joins several blocks. */
-export const buildBlocks = (records: PreparedRecords, rule: BlockingRule, texts: TokenTexts): Blocks => {
+/**
+ * Groups records by their keys under a rule; a record with several keys (two phones) joins several blocks. The
+ * blocks live in `buffers` and are overwritten by the next rule built with them.
+ */
+export const buildBlocks = (
+  records: PreparedRecords,
+  rule: BlockingRule,
+  texts: TokenTexts,
+  buffers: BlockingBuffers = new BlockingBuffers()
+): Blocks => {
   const { parts, spaces } = tokenIds(records, rule, texts)
   const depthOfKey = parts.length
   const unordered = rule.unordered === true
   // A key is a number with one digit per part, digit k in base `spaces[k]`: exact while it fits a double.
   const keys = spaces.reduce((a, b) => a * b, 1)
   const numeric = keys < Number.MAX_SAFE_INTEGER
-  const direct = keys <= DIRECT_KEYS ? new Int32Array(keys) : null
+  const direct = keys <= DIRECT_KEYS ? buffers.directIndex(keys) : null
+  const { blockIds, recordIds, directKeys } = buffers
+  blockIds.length = 0
+  recordIds.length = 0
   const blockOfKey = new NumberIndex()
   let blocks = 0
   const blockOfText = new Map<string, number>()
-  let lastMember = new Int32Array(1024).fill(-1)
-  const blockIds = new Int32List()
-  const recordIds = new Int32List()
+  let lastMember = buffers.lastMember(1024)
   const tokens = new Int32Array(depthOfKey)
   const ordered = new Int32Array(depthOfKey)
   const blockOf = (): number => {
@@ -148,6 +157,7 @@ export const buildBlocks = (records: PreparedRecords, rule: BlockingRule, texts:
       const known = direct[key] ?? 0
       if (known > 0) return known - 1
       direct[key] = ++blocks
+      directKeys.push(key)
       return blocks - 1
     }
     const text = ordered.join(",")
@@ -161,11 +171,7 @@ export const buildBlocks = (records: PreparedRecords, rule: BlockingRule, texts:
   const emit = (record: number, depth: number): void => {
     if (depth === depthOfKey) {
       const block = blockOf()
-      if (block >= lastMember.length) {
-        const grown = new Int32Array(lastMember.length * 2).fill(-1)
-        grown.set(lastMember)
-        lastMember = grown
-      }
+      if (block >= lastMember.length) lastMember = buffers.lastMember(block + 1)
       // Two keys of one record can name one block (a repeated sound, an unordered pair): it joins once.
       if (lastMember[block] === record) return
       lastMember[block] = record
@@ -191,14 +197,18 @@ export const buildBlocks = (records: PreparedRecords, rule: BlockingRule, texts:
   for (let i = 0; i < records.size; i++) emit(i, 0)
   // Counting sort by block keeps each block's records contiguous and in record order.
   const count = !numeric ? blockOfText.size : direct === null ? blockOfKey.size : blocks
-  const starts = new Int32Array(count + 1)
+  // The next rule finds the shared arrays as this one found them.
+  buffers.clearDirect()
+  buffers.clearLastMember(count)
+  const starts = buffers.zeros("block starts", count + 1)
   for (let k = 0; k < blockIds.length; k++) {
     const b = (blockIds.data[k] ?? 0) + 1
     starts[b] = (starts[b] ?? 0) + 1
   }
   for (let b = 0; b < count; b++) starts[b + 1] = (starts[b + 1] ?? 0) + (starts[b] ?? 0)
-  const fill = starts.slice(0, count)
-  const members = new Int32Array(blockIds.length)
+  const fill = buffers.zeros("block fill", count)
+  fill.set(starts.subarray(0, count))
+  const members = buffers.zeros("block members", blockIds.length)
   for (let k = 0; k < blockIds.length; k++) {
     const b = blockIds.data[k] ?? 0
     members[fill[b] ?? 0] = recordIds.data[k] ?? 0

@@ -1,5 +1,6 @@
 import { Int32List } from "../collections/Int32List.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
+import { BlockingBuffers } from "./BlockingBuffers.ts"
 import type { BlockingRule } from "./BlockingRule.ts"
 import { type Blocks, buildBlocks, tokenTexts } from "./buildBlocks.ts"
 import { sortedNeighbourPairs } from "./sortedNeighbours.ts"
@@ -162,10 +163,11 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
   const perRule: Array<Omit<RuleReport, "candidatePairs">> = []
   const texts = tokenTexts(records)
   const nameOnly = nameOnlyRecords(records)
+  const buffers = new BlockingBuffers()
   rules.slice(0, MAX_RULES).forEach((rule, r) => {
     const budget = Math.max(rule.maxPairsPerRecord * n + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly, MIN_PAIR_BUDGET)
     if (rule.window !== undefined) {
-      sortedNeighbourPairs(records, rule, rule.window, texts, budget, proposed, r)
+      sortedNeighbourPairs(records, rule, rule.window, texts, budget, proposed, r, buffers)
       perRule.push({ rule: rule.name, skippedBlocks: 0, skippedPairs: 0, largestBlock: 0 })
       return
     }
@@ -175,7 +177,7 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
       skippedBlocks++
       skippedPairs += pairs
     }
-    const whole = buildBlocks(records, rule, texts)
+    const whole = buildBlocks(records, rule, texts, buffers)
     const picked = ruleBlocks(records, rule, whole)
     const subKey = rule.subKey
     const dropped = new Int32List()

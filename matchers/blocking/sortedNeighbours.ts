@@ -1,5 +1,5 @@
-import { Int32List } from "../collections/Int32List.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
+import { BlockingBuffers } from "./BlockingBuffers.ts"
 import type { BlockingRule, KeyPart } from "./BlockingRule.ts"
 import type { TokenTexts } from "./buildBlocks.ts"
 import type { ProposedPairs } from "./unionPairs.ts"
@@ -20,10 +20,11 @@ const tokenRanks = (records: PreparedRecords, part: KeyPart, texts: TokenTexts):
  * one key per combination of the parts' values. A record without a value for the first part has no key; a later
  * part missing sorts first, so "J Smith" without a town sorts just before "J Smith, Springfield".
  */
-const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTexts): Int32Array => {
+const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTexts, buffers: BlockingBuffers): Int32Array => {
   const ranks = rule.parts.map((part) => tokenRanks(records, part, texts))
-  const places = rule.parts.map(() => new Int32List())
-  const owners = new Int32List()
+  const places = buffers.keyPlaces(rule.parts.length)
+  const owners = buffers.owners
+  owners.length = 0
   const key = new Int32Array(rule.parts.length)
   const emit = (record: number, depth: number): void => {
     if (depth === rule.parts.length) {
@@ -35,8 +36,11 @@ const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTe
     const partRanks = ranks[depth]
     if (part === undefined || partRanks === undefined) return
     let found = false
-    part.fields.forEach((field, f) => {
-      const rankOf = partRanks[f] ?? new Int32Array(0)
+    // A loop, not `forEach`: a callback per record and part allocated more than the keys themselves.
+    for (let f = 0; f < part.fields.length; f++) {
+      const field = part.fields[f]
+      const rankOf = partRanks[f]
+      if (field === undefined || rankOf === undefined) continue
       const { offsets, items } = records.columns[field]
       const end = offsets[record + 1] ?? 0
       for (let x = offsets[record] ?? 0; x < end; x++) {
@@ -46,7 +50,7 @@ const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTe
         key[depth] = rank
         emit(record, depth + 1)
       }
-    })
+    }
     if (!found && depth > 0) {
       key[depth] = 0
       emit(record, depth + 1)
@@ -56,7 +60,9 @@ const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTe
   // Least significant part first, each a stable counting sort: the order is by the first part, then the second, ...
   // and by record where the keys are equal.
   const count = owners.length
-  let order = new Int32Array(count)
+  const [first, second] = buffers.orders(count)
+  let order = first.subarray(0, count)
+  let next = second.subarray(0, count)
   for (let k = 0; k < count; k++) order[k] = k
   for (let d = rule.parts.length - 1; d >= 0; d--) {
     const place = places[d]?.data ?? new Int32Array(0)
@@ -68,16 +74,19 @@ const sortedKeys = (records: PreparedRecords, rule: BlockingRule, texts: TokenTe
       starts[slot] = (starts[slot] ?? 0) + 1
     }
     for (let r = 0; r <= most; r++) starts[r + 1] = (starts[r + 1] ?? 0) + (starts[r] ?? 0)
-    const next = new Int32Array(count)
     for (let o = 0; o < count; o++) {
       const k = order[o] ?? 0
       const r = place[k] ?? 0
       next[starts[r] ?? 0] = k
       starts[r] = (starts[r] ?? 0) + 1
     }
-    order = next
+    const sorted = next
+    next = order
+    order = sorted
   }
-  return Int32Array.from(order, (k) => owners.data[k] ?? 0)
+  // Each entry reads only itself: keys become their records in place.
+  for (let o = 0; o < count; o++) order[o] = owners.data[order[o] ?? 0] ?? 0
+  return order
 }
 
 /**
@@ -93,9 +102,10 @@ export const sortedNeighbourPairs = (
   texts: TokenTexts,
   budget: number,
   proposed: ProposedPairs,
-  ruleIndex: number
+  ruleIndex: number,
+  buffers: BlockingBuffers = new BlockingBuffers()
 ): number => {
-  const order = sortedKeys(records, rule, texts)
+  const order = sortedKeys(records, rule, texts, buffers)
   const side = records.side
   let added = 0
   for (let distance = 1; distance <= window && added < budget; distance++) {
