@@ -27,6 +27,7 @@ import { Store } from "../sinks/store/Store.ts"
 import type { QboServer } from "../test/servers/qbo/QboServer.ts"
 import { localQbo, localQboLayer } from "../test/sources/qbo/api/localQbo.ts"
 import { rawCustomer, rawInvoice } from "../test/sources/qbo/api/rawEntities.ts"
+import { peakInWindow } from "./qboPullData.ts"
 
 class BenchOptionsError extends Schema.TaggedError<BenchOptionsError>()("BenchOptionsError", { option: Schema.String, value: Schema.String }) {
   override get message(): string {
@@ -99,22 +100,11 @@ const company = (moves: number, perCase: number) => {
   return { customers, invoices, cases }
 }
 
-/** The most requests the server admitted in any window of `windowMillis`. */
-const peak = (times: ReadonlyArray<number>, windowMillis: number): number => {
-  let best = 0
-  let from = 0
-  for (let to = 0; to < times.length; to++) {
-    while ((times[from] ?? 0) <= (times[to] ?? 0) - windowMillis) from++
-    best = Math.max(best, to - from + 1)
-  }
-  return best
-}
-
 const perMinute = (count: number, millis: number) => (count / (millis / 60_000)).toFixed(0)
 
 const serverLines = (server: QboServer) => [
   `requests     ${server.stats.requests} (${Object.entries(server.stats.byOperation).map(([op, n]) => `${n} ${op}`).join(", ")}), ${server.stats.throttled} answered 429`,
-  `peak window  ${peak(server.stats.admittedAt, 1_000)} in any 1 s (limit 10), ${peak(server.stats.admittedAt, 60_000)} in any 60 s (limit 500)`,
+  `peak window  ${peakInWindow(server.stats.admittedAt, 1_000)} in any 1 s (limit 10), ${peakInWindow(server.stats.admittedAt, 60_000)} in any 60 s (limit 500)`,
   `writes       ${server.log.length} executed (${server.log.filter((w) => w.via === "batch").length} inside batches)`
 ]
 

@@ -1,15 +1,13 @@
 import { NodeContext } from "@effect/platform-node"
 import { it as effectIt } from "@effect/vitest"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { defaultBlockingRules } from "../../../matchers/blocking/BlockingRule.ts"
 import { candidatePairs } from "../../../matchers/blocking/candidatePairs.ts"
 import { namePrefix } from "../../../matchers/blocking/namePrefix.ts"
-import { runEvaluation } from "../../../matchers/eval/runEvaluation.ts"
-import { defaultMatchSettings } from "../../../matchers/FellegiSunterMatcher.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
 import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
-import { datasets, febrlMap } from "../eval/evalFixture.ts"
+import { evaluateFebrl4 } from "../eval/evalFixture.ts"
 import { matchRecord } from "../matchRecord.ts"
 
 const pairsOf = (c: ReturnType<typeof candidatePairs>): Array<string> =>
@@ -55,15 +53,7 @@ describe("default blocking on a name's or a mailbox's first letters", () => {
 
   effectIt.effect("keeps at least 99.6 % of Febrl 4's true pairs as candidates", () =>
     Effect.gen(function* () {
-      const report = yield* runEvaluation({
-        records: `${datasets}/febrl/dataset4a.csv`,
-        right: Option.some(`${datasets}/febrl/dataset4b.csv`),
-        id: "rec_id",
-        truth: "rec_id",
-        map: febrlMap,
-        truthPattern: Option.some("rec-(\\d+)"),
-        threshold: defaultMatchSettings.matchThreshold
-      })
+      const report = yield* evaluateFebrl4()
       expect(report.truePairs).toBe(5000)
       // 0.9954 before the rule.
       expect(report.blockingRecall).toBeGreaterThanOrEqual(0.996)

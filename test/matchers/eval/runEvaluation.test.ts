@@ -6,7 +6,7 @@ import { evalCommand } from "../../../cli/EvalCommand.ts"
 import { Command } from "@effect/cli"
 import { defaultMatchSettings } from "../../../matchers/FellegiSunterMatcher.ts"
 import { runEvaluation } from "../../../matchers/eval/runEvaluation.ts"
-import { datasets, febrlMap, tinyLabelledCsv } from "./evalFixture.ts"
+import { evaluateFebrl4, febrlMap, tinyLabelledCsv } from "./evalFixture.ts"
 
 const tiny = {
   records: tinyLabelledCsv,
@@ -82,15 +82,7 @@ describe("runEvaluation", () => {
 
   it.effect("links Febrl 4a to 4b without date of birth or SSN at F1 ≥ 0.985", () =>
     Effect.gen(function* () {
-      const report = yield* runEvaluation({
-        records: `${datasets}/febrl/dataset4a.csv`,
-        right: Option.some(`${datasets}/febrl/dataset4b.csv`),
-        id: "rec_id",
-        truth: "rec_id",
-        map: febrlMap,
-        truthPattern: Option.some("rec-(\\d+)"),
-        threshold: defaultMatchSettings.matchThreshold
-      })
+      const report = yield* evaluateFebrl4()
       expect(report.mode).toBe("link")
       expect(report.truePairs).toBe(5000)
       expect(report.f1).toBeGreaterThanOrEqual(0.985)
