@@ -34,6 +34,11 @@ export interface RunSummary {
     readonly records: number
     readonly candidatePairs: number
     readonly matchedPairs: number
+    /**
+     * Matched pairs explained away because each of their records is already linked, across the systems, to a
+     * partner it matches near-certainly (relatives on one street): no case comes of them.
+     */
+    readonly setAsidePairs: number
     readonly perRule: ReadonlyArray<{ readonly rule: string; readonly candidatePairs: number }>
   }
   /** Seconds per stage. */
@@ -48,10 +53,11 @@ export const countByScenario = (cases: ReadonlyArray<Case>): Record<Scenario, nu
   return counts
 }
 
-export const matchingSummary = (stats: MatchStats, matchedPairs: number): RunSummary["matching"] => ({
+export const matchingSummary = (stats: MatchStats, matchedPairs: number, setAsidePairs: number): RunSummary["matching"] => ({
   records: stats.records,
   candidatePairs: stats.candidatePairs,
   matchedPairs,
+  setAsidePairs,
   perRule: stats.perRule
 })
 

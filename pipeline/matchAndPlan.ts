@@ -16,6 +16,8 @@ export interface Planned {
   readonly index: RecordIndex
   readonly found: ReadonlyArray<Case>
   readonly matchedPairs: number
+  /** Matched pairs no case comes of: each record is linked to a closer partner (`setAsideByLinks`). */
+  readonly setAsidePairs: number
   readonly stats: MatchStats
   /** The probability of every scored candidate pair (else of every match): the report's score histogram. */
   readonly scores: ArrayLike<number>
@@ -77,6 +79,7 @@ export const matchAndPlan = (input: {
       index,
       found,
       matchedPairs: matched.pairs.length,
+      setAsidePairs: setAside.length,
       stats: matched.stats,
       scores: matched.stats.candidateScores ?? matched.pairs.map((p) => p.probability)
     }

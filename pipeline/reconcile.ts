@@ -105,7 +105,7 @@ export const reconcile = (input: ReconcileInput) =>
         yield* Effect.logWarning(`${sized.left.finding}; going on as --allow-shrink asks`)
       }
       const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
-      const { index, found, matchedPairs, stats, scores } = yield* matchAndPlan({ snapshot, snapshotId, timings, settings })
+      const { index, found, matchedPairs, setAsidePairs, stats, scores } = yield* matchAndPlan({ snapshot, snapshotId, timings, settings })
       const { diff, proposed: cases } = diffRuns({
         previousRunId: Option.getOrNull(Option.map(previousRun, (r) => r.id)),
         previous: Option.isSome(previousRun) ? yield* store.casesOfRun(previousRun.value.id) : [],
@@ -134,7 +134,7 @@ export const reconcile = (input: ReconcileInput) =>
         rejected: input.rejected.length,
         cases: { total: cases.length, byScenario: countByScenario(cases) },
         diff: summarizeDiff(diff),
-        matching: matchingSummary(stats, matchedPairs),
+        matching: matchingSummary(stats, matchedPairs, setAsidePairs),
         timings,
         outputs
       }

@@ -13,7 +13,10 @@ export const runSummaryText = (s: RunSummary): string => {
     `Read ${n(s.records.pomCustomers)} POM customers, ${n(s.records.appointments)} appointments, ${n(s.records.services)} services; ` +
       `${n(s.records.qboCustomers)} QBO customers, ${n(s.records.invoices)} invoices.` +
       (s.rejected > 0 ? ` Rejected ${n(s.rejected)} rows: see ${s.outputs.rejected}.` : ""),
-    `Found ${n(s.cases.total)} cases${byScenario === "" ? "" : ` (${byScenario})`} in ${s.timings.total?.toFixed(1)} s.`,
+    `Found ${n(s.cases.total)} cases${byScenario === "" ? "" : ` (${byScenario})`} in ${s.timings.total?.toFixed(1)} s.` +
+      (s.matching.setAsidePairs > 0
+        ? ` Set aside ${n(s.matching.setAsidePairs)} matched pairs whose records are each linked to a closer partner (see --log-level debug).`
+        : ""),
     ...(s.diff.previousRunId === null
       ? []
       : [

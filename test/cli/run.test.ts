@@ -53,6 +53,20 @@ describe("reconcile run", () => {
     expect(statSync(db).mode & 0o777).toBe(0o600)
   })
 
+  it("counts the matched pairs it set aside, as many as its debug log explains, and says so in its summary", async () => {
+    const out = join(dir, "set-aside")
+    const db = join(dir, "set-aside.db")
+    const result = await runCli(["--log-level", "debug", ...runArgs(out, db)])
+    expect(result.code).toBe(0)
+    const summary = JSON.parse(result.stdout)
+    const explained = result.stderr.split("\n").filter((line) => line.includes(" set aside: "))
+    // The generated company plants relatives next door, whose cross pairs are set aside.
+    expect(summary.matching.setAsidePairs).toBeGreaterThan(0)
+    expect(summary.matching.setAsidePairs).toBe(explained.length)
+    const text = await runCli(runArgs(join(dir, "set-aside-text"), db).filter((arg) => arg !== "--json"))
+    expect(text.stdout).toContain(`Set aside ${summary.matching.setAsidePairs.toLocaleString("en-US")} matched pairs`)
+  })
+
   it("gives the same case ids to the same records in a later run", async () => {
     const db = join(dir, "two.db")
     const first = JSON.parse((await runCli(runArgs(join(dir, "out2a"), db))).stdout)

@@ -185,7 +185,7 @@ export const summaryFor = (
   rejected,
   cases: { total: cases.length, byScenario: countByScenario(cases) },
   diff: summarizeDiff(diff),
-  matching: { records: snapshot.pom.customers.length + snapshot.qbo.customers.length, candidatePairs: 1_284, matchedPairs, perRule: [] },
+  matching: { records: snapshot.pom.customers.length + snapshot.qbo.customers.length, candidatePairs: 1_284, matchedPairs, setAsidePairs: 0, perRule: [] },
   timings: { total: 4.5 },
   outputs: {}
 })
