@@ -1,11 +1,8 @@
 import { FileSystem, Path } from "@effect/platform"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import { fileURLToPath } from "node:url"
-import { QboTokenStore } from "../../sources/qbo/api/QboTokenStore.ts"
-import { SqliteQboTokenStore } from "../../sinks/store/SqliteQboTokenStore.ts"
-import { Store } from "../../sinks/store/Store.ts"
 import { startQboServer } from "../../test/servers/qbo/QboServer.ts"
-import { tokensFrom } from "../../test/sources/qbo/api/localQbo.ts"
+import { connectStore } from "../../test/servers/qbo/connectStore.ts"
 import { peakInWindow, qboPullData, startsPerMinute } from "../qboPullData.ts"
 import { BenchRunError, runMeasured } from "../runMeasured.ts"
 import type { QboPullPart } from "./BenchPart.ts"
@@ -34,11 +31,7 @@ export const measureQboPull = (part: QboPullPart, pomCompany: CachedCompany, opt
       (started) => Effect.promise(() => started.close())
     )
     const db = path.join(scratch, "reconcile.db")
-    // What `reconcile qbo connect` leaves in the store.
-    yield* Effect.flatMap(QboTokenStore, (store) => store.save(tokensFrom(server))).pipe(
-      Effect.provide(SqliteQboTokenStore.pipe(Layer.provide(Store.layer(db)))),
-      Effect.scoped
-    )
+    yield* connectStore(server, db)
     const run = yield* runMeasured(
       process.execPath,
       [path.join(repoRoot, "bin/reconcile.mjs"), "pull", "--qbo-api", "--pom-csv", path.join(pomCompany.dir, "pom"), "--db", db, "--json"],

@@ -1,12 +1,9 @@
-import { DateTime, Effect, Layer, Redacted } from "effect"
-import { QboTokenSet } from "../../sources/qbo/api/QboTokenSet.ts"
-import { QboTokenStore } from "../../sources/qbo/api/QboTokenStore.ts"
-import { SqliteQboTokenStore } from "../../sinks/store/SqliteQboTokenStore.ts"
-import { Store } from "../../sinks/store/Store.ts"
+import { Effect } from "effect"
 import type { Company } from "../generator/Company.ts"
 import { generateCompany } from "../generator/generateCompany.ts"
 import type { Rates } from "../generator/Rates.ts"
 import { type PomServer, type PomServerOptions, startPomServer } from "./pom/startPomServer.ts"
+import { connectStore } from "./qbo/connectStore.ts"
 import { type QboServer, type QboServerOptions, startQboServer } from "./qbo/QboServer.ts"
 
 export interface Sandbox {
@@ -58,21 +55,7 @@ export const startSandbox = async (options: SandboxOptions): Promise<Sandbox> =>
     // apart can reach it bunched.
     QBO_THROTTLE_WAIT_MS: "1100"
   }
-  const connectQbo = (db: string) => {
-    const token = qbo.issueToken()
-    const now = DateTime.unsafeNow()
-    const tokens = new QboTokenSet({
-      realmId: qbo.realmId,
-      accessToken: Redacted.make(token.access_token),
-      refreshToken: Redacted.make(token.refresh_token),
-      accessTokenExpiresAt: DateTime.add(now, { seconds: token.expires_in }),
-      refreshTokenExpiresAt: DateTime.add(now, { seconds: token.x_refresh_token_expires_in }),
-      createdAt: now
-    })
-    return Effect.runPromise(
-      Effect.flatMap(QboTokenStore, (s) => s.save(tokens)).pipe(Effect.provide(SqliteQboTokenStore.pipe(Layer.provide(Store.layer(db)))))
-    )
-  }
+  const connectQbo = (db: string) => Effect.runPromise(connectStore(qbo, db))
   return {
     company,
     qbo,
