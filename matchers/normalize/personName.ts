@@ -26,7 +26,14 @@ const connectors = new Set(["and", "or"])
 
 const isNoise = (w: string): boolean => honorifics.has(w) || suffixes.has(w) || householdWords.has(w)
 
-const words = (raw: string): Array<string> => foldWords(raw.replace(/[&+/]/g, " and "))
+// QBO wants every DisplayName unique, so a second "John Smith" is saved as "John Smith 2" or "John Smith (Oak St)".
+// Neither the bracketed note nor a number names anyone: read as names they made "oak" or "2" a surname, which
+// joined two neighbours' QBO customers on their street and parted a POM account from its own QBO customer.
+const bracketed = /\([^()]*\)|\[[^\[\]]*\]/g
+const hasDigit = /[0-9]/
+
+const words = (raw: string): Array<string> =>
+  foldWords(raw.replace(bracketed, " ").replace(/[&+/]/g, " and ")).filter((w) => !hasDigit.test(w))
 
 /** Splits folded words into people at "and"/"&", dropping titles and suffixes and people left with no words. */
 const people = (ws: ReadonlyArray<string>): Array<Array<string>> => {

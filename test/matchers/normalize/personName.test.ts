@@ -34,6 +34,13 @@ describe("normalizePersonName", () => {
     expect(name("", "", "The Smith Family")).toEqual({ givenNames: [], surnames: ["smith"] })
   })
 
+  it("reads no name in what QBO adds to keep a DisplayName unique", () => {
+    expect(name("", "", "Matthew Ashcroft (Marlin Dr)")).toEqual({ givenNames: ["matthew"], surnames: ["ashcroft"] })
+    expect(name("", "", "William Collins 2")).toEqual({ givenNames: ["william"], surnames: ["collins"] })
+    expect(name("", "", "Doe, John [Lake House]")).toEqual({ givenNames: ["john"], surnames: ["doe"] })
+    expect(name("", "Smith (Oak St)")).toEqual({ givenNames: [], surnames: ["smith"] })
+  })
+
   it("ignores the full name when first or last name is filled", () => {
     expect(name("Ann", "Lee", "Lee Landscaping LLC")).toEqual({ givenNames: ["ann"], surnames: ["lee"] })
     expect(name("", "", "")).toEqual({ givenNames: [], surnames: [] })

@@ -37,3 +37,32 @@ describe("relatives next door in a generated company", () => {
     expect(missed).toEqual([])
   })
 })
+
+/*
+ * The same traps with each QBO customer named only by a DisplayName made unique with its street, "Matthew Ashcroft
+ * (Marlin Dr)", as QBO customers created without given and family name are. Read as a name, the street note made
+ * the street a shared rare surname: the two neighbours' QBO customers matched each other more surely than either
+ * matched its own POM account, so the link could not explain the pair away.
+ */
+describe("relatives next door whose QBO customers have only a DisplayName with a street note", () => {
+  const trapQbo = new Set(traps.flatMap((t) => t.qboIds))
+  const streetNote = (street: string) => street.replace(/^\S+\s+/, "")
+  const displayOnly = records.map((r) =>
+    r.ref.system === "qbo" && trapQbo.has(r.ref.id)
+      ? { ...r, firstName: "", lastName: "", fullName: `${r.firstName} ${r.lastName} (${streetNote(r.address?.street ?? "")})` }
+      : r
+  )
+  const rerun = runMatching({ records: displayOnly, sides: null, matchThreshold: defaultMatchSettings.matchThreshold, nicknames })
+  const weightOf = new Map(rerun.matches.map((e) => [[`${e.left.system}:${e.left.id}`, `${e.right.system}:${e.right.id}`].sort().join(" "), e.weight]))
+  const weight = (a: string, b: string) => weightOf.get([a, b].sort().join(" ")) ?? -Infinity
+
+  it("matches each account with its own QBO customer more surely than the two QBO customers with each other", () => {
+    expect(traps.length).toBeGreaterThanOrEqual(50)
+    const unexplained = traps.flatMap((t) => {
+      const between = weight(`qbo:${t.qboIds[0] ?? ""}`, `qbo:${t.qboIds[1] ?? ""}`)
+      const links = [0, 1].map((k) => weight(`pom:${t.pomIds[k] ?? ""}`, `qbo:${t.qboIds[k] ?? ""}`))
+      return links.every((w) => w > between) ? [] : [`${t.qboIds.join(" ~ ")}: ${between.toFixed(1)} bits, links ${links.map((w) => w.toFixed(1)).join(", ")}`]
+    })
+    expect(unexplained).toEqual([])
+  })
+})
