@@ -113,9 +113,12 @@ export const nearestByLetterPairs = (
   for (let i = 0; i < n; i++) {
     if (lacksOne(records, nearest.lacking, i) && !holdsAny(records, nearest.unless, i)) queries.push(i)
   }
-  const neighbours = Math.min(nearest.neighbours, Math.floor(budget / Math.max(1, queries.length)))
   // A list whose people all have both names (and whose businesses need none) builds no triples at all.
-  if (neighbours <= 0 || queries.length === 0) return 0
+  if (queries.length === 0 || budget < 1) return 0
+  // Neighbours per record, a fraction when the budget cannot pay for one each: record q then gets
+  // floor((q + 1) · share) − floor(q · share), so the budget is spread evenly over the list, not spent at its start.
+  const share = Math.min(nearest.neighbours, budget / queries.length)
+  const neighbours = Math.ceil(share)
   const nameSpace = new StringIndex()
   const names = recordTriples(records, parts, texts, nameSpace)
   const townSpace = new StringIndex()
@@ -145,6 +148,8 @@ export const nearestByLetterPairs = (
     }
   }
   for (let q = 0; q < queries.length; q++) {
+    const wanted = Math.floor((q + 1) * share) - Math.floor(q * share)
+    if (wanted === 0) continue
     const i = queries.data[q] ?? 0
     touched.length = 0
     for (let x = names.offsets[i] ?? 0; x < (names.offsets[i + 1] ?? 0); x++) spread(namePostings, names.items[x] ?? 0, i, true)
@@ -153,14 +158,14 @@ export const nearestByLetterPairs = (
     for (let k = 0; k < touched.length; k++) {
       const j = touched.data[k] ?? 0
       // Insertion into the few best so far: higher score first, then the earlier record.
-      let at = Math.min(kept, neighbours - 1)
-      if (kept === neighbours && !outranks(score, j, best[at] ?? 0)) continue
+      let at = Math.min(kept, wanted - 1)
+      if (kept === wanted && !outranks(score, j, best[at] ?? 0)) continue
       while (at > 0 && outranks(score, j, best[at - 1] ?? 0)) {
         best[at] = best[at - 1] ?? 0
         at--
       }
       best[at] = j
-      kept = Math.min(neighbours, kept + 1)
+      kept = Math.min(wanted, kept + 1)
     }
     for (let k = 0; k < kept; k++) {
       const j = best[k] ?? 0

@@ -3,8 +3,10 @@ import { it as effectIt } from "@effect/vitest"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { defaultBlockingRules } from "../../../matchers/blocking/BlockingRule.ts"
+import { tokenTexts } from "../../../matchers/blocking/buildBlocks.ts"
 import { candidatePairs } from "../../../matchers/blocking/candidatePairs.ts"
-import { letterTriples } from "../../../matchers/blocking/nearestByLetters.ts"
+import { letterTriples, nearestByLetterPairs } from "../../../matchers/blocking/nearestByLetters.ts"
+import { MAX_RULES, ProposedPairs } from "../../../matchers/blocking/unionPairs.ts"
 import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
 import { prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
@@ -93,4 +95,38 @@ describe("default blocking of a record lacking a name with its nearest by letter
       expect(report.candidatePairs / report.records).toBeLessThanOrEqual(30)
     }).pipe(Effect.provide(NodeContext.layer))
   )
+})
+
+describe("the nearest-by-letters pass within its budget", () => {
+  const rule = defaultBlockingRules.find((r) => r.name === RULE)
+  // Ten people typed twice, each once without a last name: "Amelia" and "Amelia Stone", "Bertram", ...
+  const firsts = ["Amelia", "Bertram", "Cordelia", "Desmond", "Evangeline", "Fitzgerald", "Gwendolyn", "Horatio", "Isadora", "Jebediah"]
+  const records = prepareRecords(
+    firsts.flatMap((firstName, k) => [
+      matchRecord("qbo", `a${k}`, { firstName }),
+      matchRecord("qbo", `b${k}`, { firstName, lastName: "Stone" })
+    ]),
+    { sides: null, nicknames: emptyNicknameTable }
+  )
+  const run = (budget: number) => {
+    const proposed = new ProposedPairs()
+    const nearest = rule?.nearest
+    if (rule === undefined || nearest === undefined) throw new Error(`no rule "${RULE}"`)
+    const added = nearestByLetterPairs(records, rule.parts, nearest, rule.maxBlockSize, tokenTexts(records), budget, proposed, 0)
+    const lefts = Array.from(proposed.lefts.data.subarray(0, proposed.lefts.length))
+    const rights = Array.from(proposed.tagged.data.subarray(0, proposed.tagged.length), (tagged) => Math.floor(tagged / MAX_RULES))
+    return { added, lefts, pairs: lefts.map((left, k) => `${left}-${rights[k]}`) }
+  }
+
+  it("pairs each record lacking a name with the one sharing its name's triples when the budget pays for them", () => {
+    const { pairs } = run(1000)
+    expect(firsts.map((_, k) => pairs.includes(`${2 * k}-${2 * k + 1}`))).toEqual(firsts.map(() => true))
+  })
+
+  it("spreads a budget too small for one neighbour each evenly over the list", () => {
+    const { added, lefts } = run(5)
+    expect(added).toBe(5)
+    // Every other record lacking a name, from the first to the last, rather than the first five.
+    expect(lefts).toEqual([2, 6, 10, 14, 18])
+  })
 })
