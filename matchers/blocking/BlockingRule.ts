@@ -51,7 +51,10 @@ export interface BlockingRule {
    * `maxBlockSize`, `subKey` and `unordered` do not apply.
    */
   readonly window?: number
-  /** A nearest-neighbour rule (see `NearestNeighbours`); `maxBlockSize` bounds a letter triple's records. */
+  /**
+   * A nearest-neighbour rule (see `NearestNeighbours`): `maxBlockSize` bounds a letter triple's records; `subKey`
+   * and `unordered` do not apply.
+   */
   readonly nearest?: NearestNeighbours
 }
 

@@ -24,7 +24,7 @@ export const letterTriples = (text: string): Array<string> => {
   return triples
 }
 
-/** Each record's distinct triples of some parts' fields, as ids of one space (record i: `items[offsets[i]..offsets[i+1]]`). */
+/** Each record's distinct triples of some parts' fields, as ids of one space (record i: `items[offsets[i]..]`). */
 interface RecordTriples {
   readonly offsets: Int32Array
   readonly items: Int32Array
