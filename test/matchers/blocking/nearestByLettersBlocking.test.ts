@@ -67,6 +67,17 @@ describe("default blocking of a record lacking a name with its nearest by letter
     expect(blocked(records).pairs.has("0-1")).toBe(true)
   })
 
+  it("in a link, looks for neighbours on the other side only", () => {
+    // The left side's own "Etheodroe Smith" shares every triple but is no candidate in a link.
+    const left = [matchRecord("pom", "a", { firstName: "Etheodroe" }), matchRecord("pom", "b", { firstName: "Etheodroe", lastName: "Smith" })]
+    const right = [matchRecord("qbo", "c", { firstName: "Theodore", lastName: "Morris" }), ...othersInTown("Birmingham")]
+    const sides = Uint8Array.from([...left.map(() => 0), ...right.map(() => 1)])
+    const c = candidatePairs(prepareRecords([...left, ...right], { sides, nicknames: emptyNicknameTable }), defaultBlockingRules)
+    const pairs = Array.from({ length: c.count }, (_, k) => `${c.left[k]}-${c.right[k]}`)
+    expect(pairs).toContain("0-2")
+    expect(pairs).not.toContain("0-1")
+  })
+
   it("looks for no neighbours when every person has both names", () => {
     const records = [
       matchRecord("qbo", "a", { firstName: "Etheodroe", lastName: "Morris" }),
