@@ -51,6 +51,28 @@ export interface BlockingRule {
    * `maxBlockSize`, `subKey` and `unordered` do not apply.
    */
   readonly window?: number
+  /**
+   * A nearest-neighbour rule (see `NearestNeighbours`): `maxBlockSize` bounds a letter triple's records; `subKey`
+   * and `unordered` do not apply.
+   */
+  readonly nearest?: NearestNeighbours
+}
+
+/**
+ * Records that lack a name are paired with the records nearest them by their names' rare letter triples (see
+ * `nearestByLetters.ts`), the rule's parts pooled (a name typed as the first name on one side and as the last on
+ * the other, or only as the mailbox, still counts): no key can hold a slip in a name's first letters ("Oievr",
+ * "Oliver") and a missing other name at once, and a record with one name has few keys to be found by.
+ */
+export interface NearestNeighbours {
+  /** Records lacking any of these fields look for neighbours. */
+  readonly lacking: ReadonlyArray<FieldName>
+  /** ... unless they hold one of these: a business's record lacks a person's name by nature, not by a slip. */
+  readonly unless: ReadonlyArray<FieldName>
+  /** Neighbours per such record, while the rule's budget lasts. */
+  readonly neighbours: number
+  /** Its triples order records that share a name's triple, and pair no others (the town: many share it). */
+  readonly ranked: KeyPart
 }
 
 /** See `pairsPerNameOnlyRecord`: measured on the crowded name-only set (README, "Matching"). */
@@ -67,7 +89,7 @@ const namePrefix: KeyPart = { fields: ["firstName", "lastName", "email"], transf
 const rule = (
   name: string,
   parts: ReadonlyArray<KeyPart>,
-  options: Partial<Pick<BlockingRule, "unordered" | "maxPairsPerRecord" | "subKey" | "pairsPerNameOnlyRecord" | "window">> = {}
+  options: Partial<Pick<BlockingRule, "unordered" | "maxPairsPerRecord" | "subKey" | "pairsPerNameOnlyRecord" | "window" | "nearest">> = {}
 ): BlockingRule => ({ name, parts, maxBlockSize: 100, maxPairsPerRecord: 1, ...options })
 
 /** Rules on a name and a place, or on names alone, propose mostly non-matches once the data is large. */
@@ -91,6 +113,9 @@ const nameOnly = { maxPairsPerRecord: 0, pairsPerNameOnlyRecord: NAME_ONLY_PAIRS
  */
 const SORTED_WINDOW = 3
 const SORTED_PAIRS = 0.45
+/** See `NearestNeighbours`: measured on Splink's fake_1000 (README, "Matching"). */
+const NEAREST = 5
+
 const sorted = { maxPairsPerRecord: SORTED_PAIRS, window: SORTED_WINDOW, pairsPerNameOnlyRecord: SORTED_WINDOW }
 
 /**
@@ -128,6 +153,12 @@ export const defaultBlockingRules: ReadonlyArray<BlockingRule> = [
   // name's or the mailbox's first four letters meet. Lists with contacts pay for it from the sorted passes' budget
   // (`SORTED_PAIRS`); on a list of names alone a prefix ("jame", "smit") pairs mostly namesakes, so it adds little.
   rule("name or mailbox prefix", [namePrefix], { maxPairsPerRecord: 0, pairsPerNameOnlyRecord: 1 }),
+  // A record lacking a name, with a slip in the other's first letters or its name only in the mailbox: no key
+  // holds it. Its nearest few by rare letter triples; a business's record lacks a person's name by nature.
+  rule("nearest by name letters", [value("firstName", "lastName"), mailbox], {
+    maxPairsPerRecord: 0,
+    nearest: { lacking: ["firstName", "lastName"], unless: ["companyName"], neighbours: NEAREST, ranked: value("city") }
+  }),
   rule("sorted last name sound+first name", [sound("lastName"), value("firstName"), value("city")], sorted),
   rule("sorted first+last name", [value("firstName"), value("lastName"), value("city")], sorted)
 ]

@@ -3,6 +3,7 @@ import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
 import { BlockingBuffers } from "./BlockingBuffers.ts"
 import type { BlockingRule } from "./BlockingRule.ts"
 import { type Blocks, buildBlocks, tokenTexts } from "./buildBlocks.ts"
+import { nearestByLetterPairs } from "./nearestByLetters.ts"
 import { sortedNeighbourPairs } from "./sortedNeighbours.ts"
 import { keyedIn, pairsInBlock, splitBlocks } from "./splitBlocks.ts"
 import { MAX_RULES, ProposedPairs, unionPairs } from "./unionPairs.ts"
@@ -168,6 +169,11 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
     const budget = Math.max(rule.maxPairsPerRecord * n + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly, MIN_PAIR_BUDGET)
     if (rule.window !== undefined) {
       sortedNeighbourPairs(records, rule, rule.window, texts, budget, proposed, r, buffers)
+      perRule.push({ rule: rule.name, skippedBlocks: 0, skippedPairs: 0, largestBlock: 0 })
+      return
+    }
+    if (rule.nearest !== undefined) {
+      nearestByLetterPairs(records, rule.parts, rule.nearest, rule.maxBlockSize, texts, budget, proposed, r)
       perRule.push({ rule: rule.name, skippedBlocks: 0, skippedPairs: 0, largestBlock: 0 })
       return
     }

@@ -1,10 +1,12 @@
 import { doubleMetaphone } from "double-metaphone"
 import { describe, expect, it } from "vitest"
-import { type BlockingRule, defaultBlockingRules, type KeyPart } from "../../../matchers/blocking/BlockingRule.ts"
+import { type BlockingRule, defaultBlockingRules, type KeyPart, type NearestNeighbours } from "../../../matchers/blocking/BlockingRule.ts"
 import { candidatePairs, MIN_PAIR_BUDGET } from "../../../matchers/blocking/candidatePairs.ts"
+import { letterTriples } from "../../../matchers/blocking/nearestByLetters.ts"
 import { streetCore } from "../../../matchers/blocking/streetCore.ts"
 import type { MatchRecord } from "../../../matchers/MatchRecord.ts"
 import { emptyNicknameTable } from "../../../matchers/normalize/NicknameTable.ts"
+import type { FieldName } from "../../../matchers/prepare/FieldName.ts"
 import { type PreparedRecords, prepareRecords } from "../../../matchers/prepare/PreparedRecords.ts"
 import { generatedRecords } from "../generatedRecords.ts"
 import { matchRecord } from "../matchRecord.ts"
@@ -124,6 +126,7 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
       }).filter((t) => t !== "")
     })
   if (rule.window !== undefined) return referenceSortedPairs(records, rule, rule.window, tokensOf)
+  if (rule.nearest !== undefined) return referenceNearestPairs(records, rule, rule.nearest, tokensOf)
   const blocks = new Map<string, Set<number>>()
   for (let i = 0; i < records.size; i++) {
     let keys: Array<Array<string>> = [[]]
@@ -137,6 +140,56 @@ const referencePairs = (records: PreparedRecords, rule: BlockingRule): Set<strin
   for (const members of blocks.values()) {
     const ms = [...members]
     for (const i of ms) for (const j of ms) if (i < j) pairs.add(`${i}-${j}`)
+  }
+  return pairs
+}
+
+/**
+ * A nearest-neighbour rule's pairs the plain way, with no budget: every record scored against every other by the
+ * letter triples they share, its best few kept. Weights are summed in the order the record's triples come in, as
+ * the rule does, so that equal sums tie the same way.
+ */
+const referenceNearestPairs = (
+  records: PreparedRecords,
+  rule: BlockingRule,
+  nearest: NearestNeighbours,
+  tokensOf: (part: KeyPart, i: number) => Array<string>
+): Set<string> => {
+  const triplesOf = (parts: ReadonlyArray<KeyPart>, i: number): Array<string> => [
+    ...new Set(parts.flatMap((part) => tokensOf(part, i).flatMap(letterTriples)))
+  ]
+  const names = Array.from({ length: records.size }, (_, i) => triplesOf(rule.parts, i))
+  const towns = Array.from({ length: records.size }, (_, i) => triplesOf([nearest.ranked], i))
+  const heldBy = (all: Array<Array<string>>): Map<string, number> => {
+    const held = new Map<string, number>()
+    for (const triples of all) for (const t of triples) held.set(t, (held.get(t) ?? 0) + 1)
+    return held
+  }
+  const nameHeld = heldBy(names)
+  const townHeld = heldBy(towns)
+  const has = (field: FieldName, i: number): boolean => {
+    const { offsets } = records.columns[field]
+    return (offsets[i + 1] ?? 0) > (offsets[i] ?? 0)
+  }
+  const pairs = new Set<string>()
+  for (let i = 0; i < records.size; i++) {
+    if (!nearest.lacking.some((f) => !has(f, i)) || nearest.unless.some((f) => has(f, i))) continue
+    const scored: Array<{ j: number; score: number }> = []
+    for (let j = 0; j < records.size; j++) {
+      if (j === i || (records.linking && records.side[i] === records.side[j])) continue
+      const weigh = (mine: Array<string>, theirs: Array<string>, held: Map<string, number>, from: number): number => {
+        let score = from
+        for (const t of mine) {
+          const h = held.get(t) ?? 0
+          if (h <= rule.maxBlockSize && theirs.includes(t)) score += Math.log(1 + records.size / h)
+        }
+        return score
+      }
+      const byName = weigh(names[i] ?? [], names[j] ?? [], nameHeld, 0)
+      if (byName > 0) scored.push({ j, score: weigh(towns[i] ?? [], towns[j] ?? [], townHeld, byName) })
+    }
+    scored.sort((a, b) => b.score - a.score || a.j - b.j)
+    for (const { j } of scored.slice(0, nearest.neighbours)) pairs.add(i < j ? `${i}-${j}` : `${j}-${i}`)
   }
   return pairs
 }

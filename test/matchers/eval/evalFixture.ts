@@ -19,3 +19,15 @@ export const evaluateFebrl4 = () =>
     truthPattern: Option.some("rec-(\\d+)"),
     threshold: defaultMatchSettings.matchThreshold
   })
+
+/** Splink's fake_1000 deduplicated on its first name, surname, city and email, as the README's command runs it. */
+export const evaluateFake1000 = () =>
+  runEvaluation({
+    records: `${datasets}/splink/fake_1000.csv`,
+    right: Option.none(),
+    id: "unique_id",
+    truth: "cluster",
+    map: "firstName=first_name,lastName=surname,city=city,email=email",
+    truthPattern: Option.none(),
+    threshold: defaultMatchSettings.matchThreshold
+  })
