@@ -1,6 +1,7 @@
 import type { FileSystem } from "@effect/platform"
 import { Effect, Layer, Option } from "effect"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
+import type { HistoryStage } from "../sinks/store/stageHistory.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
 import { QboLive } from "./qbo/api/QboLive.ts"
@@ -47,11 +48,11 @@ interface QboSide {
 
 const pomSide = (
   source: SideSource,
-  sink: HistorySink
+  stage: Pick<HistoryStage, "sink" | "storeGrouped">
 ): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
   source._tag === "files"
-    ? streamPomExportOnWorker(source.dir, sink).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
-    : Effect.flatMap(PomClient, (client) => client.streamCustomers(sink)).pipe(
+    ? streamPomExportOnWorker(source.dir, stage.storeGrouped).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
+    : Effect.flatMap(PomClient, (client) => client.streamCustomers(stage.sink)).pipe(
         Effect.map((pom) => ({ ...pom, label: "api:pom" })),
         Effect.provide(PomLive),
         Effect.provideServiceEffect(PomProgress, Effect.map(RunProgress, (progress) => progress.pom))
@@ -104,7 +105,7 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
       `${pom._tag === "api" ? "Pulling POM customers" : "Reading the POM export"} and ${qbo._tag === "api" ? "pulling QBO customers and invoices" : "reading the QBO snapshot"}…`
     )
     const [[[pomData, readPom], [qboData, readQbo]], readSeconds] = yield* timedSeconds(
-      Effect.all([timedSeconds(pomSide(pom, stage.sink)), timedSeconds(qboSide(qbo, stage.sink))], {
+      Effect.all([timedSeconds(pomSide(pom, stage)), timedSeconds(qboSide(qbo, stage.sink))], {
         concurrency: 2
       }).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
     )

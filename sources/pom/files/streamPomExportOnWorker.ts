@@ -1,7 +1,7 @@
 import { Effect, Either, ParseResult } from "effect"
 import { Worker } from "node:worker_threads"
-import type { HistorySink } from "../../../pipeline/domain/History.ts"
-import { replayHistoryBatch } from "./historyBatch.ts"
+import type { GroupedHistory } from "../../../sinks/store/historyGroups.ts"
+import { fromHistoryBatch } from "./historyBatch.ts"
 import { PomExportError } from "./PomExportError.ts"
 import { decodeWorkerEnd, isHistoryBatch, isWorkerRead } from "./PomExportWorkerMessage.ts"
 import type { PomExportCustomers } from "./readPomExport.ts"
@@ -32,14 +32,15 @@ const STALL_MS = 600_000
 const STALL_CHECK_MS = 5_000
 
 /**
- * `streamPomExport` on a worker thread: the same result, the same rows handed to `sink` in the same order, the
- * same errors. Parsing a large export takes minutes of CPU; on its own thread it no longer holds up what this
- * thread does meanwhile (reading the QBO snapshot, pulling from QBO's API, storing the history). The history comes
- * back in batches and goes to `sink` here, where the store is; the worker waits while too many are not yet stored.
+ * `streamPomExport` on a worker thread: the same result, the same errors, and the history as the store's own sink
+ * would have grouped the same rows (see `historyGrouper`). Parsing a large export takes minutes of CPU; on its own
+ * thread it no longer holds up what this thread does meanwhile (reading the QBO snapshot, pulling from QBO's API,
+ * storing the history). The history comes back encoded and grouped, in batches that go to `store` here, where the
+ * store is, so that this thread only inserts them; the worker waits while too many are not yet stored.
  * A worker that dies, fails or falls silent fails the read with a PomExportError that says so; an interrupted read
  * stops the worker.
  */
-export const streamPomExportOnWorker = (dir: string, sink: HistorySink, entry: WorkerEntry = pomExportWorkerEntry()) =>
+export const streamPomExportOnWorker = (dir: string, store: (batch: GroupedHistory) => void, entry: WorkerEntry = pomExportWorkerEntry()) =>
   Effect.async<PomExportCustomers, PomExportError>((resume) => {
     // Slot 0: batches stored here; slot 1: batches posted by the worker.
     const counters = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)
@@ -68,7 +69,7 @@ export const streamPomExportOnWorker = (dir: string, sink: HistorySink, entry: W
       if (settled) return
       heardAt = Date.now()
       if (isHistoryBatch(message)) {
-        replayHistoryBatch(message, sink)
+        store(fromHistoryBatch(message))
         Atomics.add(counts, 0, 1)
         Atomics.notify(counts, 0)
         return
