@@ -48,10 +48,10 @@ interface QboSide {
 
 const pomSide = (
   source: SideSource,
-  stage: Pick<HistoryStage, "sink" | "storeGrouped">
+  stage: Pick<HistoryStage, "sink" | "storeEncoded" | "kindDone">
 ): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
   source._tag === "files"
-    ? streamPomExportOnWorker(source.dir, stage.storeGrouped).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
+    ? streamPomExportOnWorker(source.dir, stage).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
     : Effect.flatMap(PomClient, (client) => client.streamCustomers(stage.sink)).pipe(
         Effect.map((pom) => ({ ...pom, label: "api:pom" })),
         Effect.provide(PomLive),

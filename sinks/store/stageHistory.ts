@@ -3,7 +3,7 @@ import { Either } from "effect"
 import { createHash, type Hash } from "node:crypto"
 import type { HistorySink } from "../../pipeline/domain/History.ts"
 import type { StoredHistory } from "../../pipeline/domain/LoadedSnapshot.ts"
-import { type GroupedHistory, historyGrouper } from "./historyGroups.ts"
+import { type EncodedHistory, type GroupedHistory, historyGrouper } from "./historyGroups.ts"
 import type { HistoryKind } from "./historyRowCodec.ts"
 import { readStoredHistory } from "./readStoredHistory.ts"
 
@@ -11,10 +11,12 @@ import { readStoredHistory } from "./readStoredHistory.ts"
 export interface HistoryStage {
   readonly sink: HistorySink
   /**
-   * Stores a batch grouped elsewhere (see `historyGrouper`), for a reader that groups its rows on its own thread. A
-   * kind's batches must come in the order read, and its rows either all here or all through `sink`.
+   * Takes rows encoded elsewhere (see `historyEncoder`), for a reader that encodes them on its own thread. A kind's
+   * rows must come in the order read, and either all here or all through `sink`.
    */
-  readonly storeGrouped: (batch: GroupedHistory) => void
+  readonly storeEncoded: (batch: EncodedHistory) => void
+  /** No more rows of this kind will come: what is left of them is written now rather than by `finish`. */
+  readonly kindDone: (kind: HistoryKind) => void
   /** Writes what is left and gives the stored history; a failed write on the way is returned here. */
   readonly finish: () => Either.Either<StoredHistory, unknown>
   /** Deletes the rows written so far (the read failed), unless a snapshot already points at them. */
@@ -66,15 +68,6 @@ export const stageHistory = (client: Database.Database, now: string): HistorySta
   })
   const storeGrouped = (batch: GroupedHistory): void => {
     if (failure !== null) return
-    // Places are what puts a kind's rows back in the order read: a batch out of that order would scramble them.
-    if (batch.firstSeq !== counts[batch.kind]) {
-      failure = {
-        cause: new Error(
-          `${batch.kind} rows from place ${batch.firstSeq} came after ${counts[batch.kind]} rows of their kind: a kind's rows must come from one reader, in order`
-        )
-      }
-      return
-    }
     try {
       writeBatch(batch)
       counts[batch.kind] += batch.rows
@@ -83,10 +76,22 @@ export const stageHistory = (client: Database.Database, now: string): HistorySta
     }
   }
   const grouper = historyGrouper(storeGrouped)
+  const storeEncoded = (batch: EncodedHistory): void => {
+    if (failure !== null) return
+    // Places are what puts a kind's rows back in the order read: rows out of that order would scramble them.
+    if (!grouper.addEncoded(batch)) {
+      failure = {
+        cause: new Error(
+          `${batch.kind} rows from place ${batch.firstSeq} came after ${grouper.placed(batch.kind)} rows of their kind: a kind's rows must come from one reader, in order`
+        )
+      }
+    }
+  }
 
   return {
     sink: grouper.sink,
-    storeGrouped,
+    storeEncoded,
+    kindDone: (kind) => grouper.flush(kind),
     finish: () => {
       grouper.flush("appointment")
       grouper.flush("service")

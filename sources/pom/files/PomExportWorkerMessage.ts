@@ -46,8 +46,6 @@ export const isHistoryBatch = (m: unknown): m is HistoryBatch =>
   (m.kind === "appointment" || m.kind === "service" || m.kind === "invoice") &&
   "firstSeq" in m &&
   typeof m.firstSeq === "number" &&
-  "rows" in m &&
-  typeof m.rows === "number" &&
   "text" in m &&
   typeof m.text === "string" &&
   "lengths" in m &&

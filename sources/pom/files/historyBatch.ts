@@ -1,49 +1,51 @@
-import type { GroupedHistory } from "../../../sinks/store/historyGroups.ts"
+import type { EncodedHistory } from "../../../sinks/store/historyGroups.ts"
 import type { HistoryKind } from "../../../sinks/store/historyRowCodec.ts"
 
 /*
- * POM history as it crosses from the thread that reads the export to the one that stores it: already encoded and
- * grouped for the store (see historyGroups.ts), so that the storing thread only inserts. A message holding an array
- * of strings costs the receiving thread a structured clone per string: with a customer per entry, more than
- * storing them. A batch is one string holding every customer id and body back to back and one list of their
- * lengths, whose buffer is handed over, not copied; the receiver cuts the string up again.
+ * POM history rows as they cross from the thread that reads the export to the one that stores them: already encoded
+ * for the store (see historyGroups.ts), so that the storing thread only groups and inserts them. A message per row,
+ * or an array of strings, costs the receiving thread a structured clone per string: more than storing the row. A
+ * batch is one string holding every customer id and row back to back and one list of their lengths, whose buffer
+ * is handed over, not copied; the receiver cuts the string up again.
  */
 
-/** One `GroupedHistory` on the wire. `lengths` has 2 entries per customer: its id's and its body's. */
+/** One `EncodedHistory` on the wire. `lengths` has 2 entries per row: its customer id's and its encoded row's. */
 export interface HistoryBatch {
   readonly kind: HistoryKind
   readonly firstSeq: number
-  readonly rows: number
   readonly text: string
   readonly lengths: Int32Array<ArrayBuffer>
 }
 
-export const toHistoryBatch = (grouped: GroupedHistory): HistoryBatch => {
-  const { customerIds, bodies } = grouped
-  const lengths = new Int32Array(2 * customerIds.length)
+/** Rows per batch: a few hundred kilobytes of text, few enough messages for their cost not to count. */
+export const HISTORY_BATCH_ROWS = 4096
+
+export const toHistoryBatch = (encoded: EncodedHistory): HistoryBatch => {
+  const { customerIds, rows } = encoded
+  const lengths = new Int32Array(2 * rows.length)
   const parts: Array<string> = []
-  for (let i = 0; i < customerIds.length; i++) {
+  for (let i = 0; i < rows.length; i++) {
     const id = customerIds[i] ?? ""
-    const body = bodies[i] ?? ""
+    const row = rows[i] ?? ""
     lengths[2 * i] = id.length
-    lengths[2 * i + 1] = body.length
-    parts.push(id, body)
+    lengths[2 * i + 1] = row.length
+    parts.push(id, row)
   }
-  return { kind: grouped.kind, firstSeq: grouped.firstSeq, rows: grouped.rows, text: parts.join(""), lengths }
+  return { kind: encoded.kind, firstSeq: encoded.firstSeq, text: parts.join(""), lengths }
 }
 
-export const fromHistoryBatch = (batch: HistoryBatch): GroupedHistory => {
+export const fromHistoryBatch = (batch: HistoryBatch): EncodedHistory => {
   const { text, lengths } = batch
-  const customers = lengths.length / 2
-  const customerIds = new Array<string>(customers)
-  const bodies = new Array<string>(customers)
+  const count = lengths.length / 2
+  const customerIds = new Array<string>(count)
+  const rows = new Array<string>(count)
   let offset = 0
-  for (let i = 0; i < customers; i++) {
+  for (let i = 0; i < count; i++) {
     const idEnd = offset + (lengths[2 * i] ?? 0)
-    const bodyEnd = idEnd + (lengths[2 * i + 1] ?? 0)
+    const rowEnd = idEnd + (lengths[2 * i + 1] ?? 0)
     customerIds[i] = text.slice(offset, idEnd)
-    bodies[i] = text.slice(idEnd, bodyEnd)
-    offset = bodyEnd
+    rows[i] = text.slice(idEnd, rowEnd)
+    offset = rowEnd
   }
-  return { kind: batch.kind, firstSeq: batch.firstSeq, rows: batch.rows, customerIds, bodies }
+  return { kind: batch.kind, firstSeq: batch.firstSeq, customerIds, rows }
 }

@@ -5,6 +5,7 @@ import { collectingSink } from "../../../../pipeline/domain/History.ts"
 import { PomAppointment, PomService } from "../../../../pipeline/domain/PomRecords.ts"
 import { streamPomExport, type PomExportCustomers } from "../../../../sources/pom/files/readPomExport.ts"
 import type { PomExportError } from "../../../../sources/pom/files/PomExportError.ts"
+import { HISTORY_BATCH_ROWS } from "../../../../sources/pom/files/historyBatch.ts"
 import { streamPomExportOnWorker } from "../../../../sources/pom/files/streamPomExportOnWorker.ts"
 import { allStoredRows } from "../../../../sinks/store/readStoredHistory.ts"
 import type { HistoryStage } from "../../../../sinks/store/stageHistory.ts"
@@ -13,12 +14,9 @@ import { fixturePath, tempFolderWith } from "../../csv/tempFiles.ts"
 
 const csv = (lines: ReadonlyArray<string>): string => lines.join("\n") + "\n"
 
-/** More history rows than a few hundred customers make a batch of: the reader's own batches, not the store's. */
-const MANY_ROWS = 4096
-
 /**
  * An export with a bit of everything the reader keeps apart: rejected and unreadable customers, history of unknown
- * and rejected customers, empty and bad optional fields, and a customer's history spread through the file.
+ * and rejected customers, empty and bad optional fields, and more history than fits in a few batches.
  */
 const mixedExport = () => {
   const customers = ["id,firstName,lastName,email,phone,street,city,state,zipCode,status,quickbooksId,createdAt"]
@@ -27,10 +25,10 @@ const mixedExport = () => {
     customers.push(`${i},Ann ${i},Lee,ann${i}@example.com,555-01${i % 100},${i} Elm St,Dublin,OH,43017,${status},${i % 3 === 0 ? 900 + i : ""},${i % 41 === 0 ? "31/12/2023" : "2021-03-14"}`)
   }
   const appointments = ["id,customerId,scheduledAt,status"]
-  for (let i = 1; i <= 2 * MANY_ROWS + 1000; i++)
+  for (let i = 1; i <= 2 * HISTORY_BATCH_ROWS + 1000; i++)
     appointments.push(`a${i},${(i % 310) + 1},${i % 97 === 0 ? "someday" : i % 11 === 0 ? "" : "2024-04-02T09:00:00"},${i % 5 === 0 ? "" : "Completed"}`)
   const services = ["id,customerId,appointmentId,completedAt"]
-  for (let i = 1; i <= MANY_ROWS + 7; i++) services.push(`s${i},${(i % 305) + 1},${i % 4 === 0 ? "" : `a${i}`},${i % 9 === 0 ? "" : "2024-04-02T09:42:00"}`)
+  for (let i = 1; i <= HISTORY_BATCH_ROWS + 7; i++) services.push(`s${i},${(i % 305) + 1},${i % 4 === 0 ? "" : `a${i}`},${i % 9 === 0 ? "" : "2024-04-02T09:42:00"}`)
   return { "customers.csv": csv(customers), "appointments.csv": csv(appointments), "services.csv": csv(services) }
 }
 
@@ -61,11 +59,14 @@ const storedBy = <R>(read: (stage: HistoryStage) => Effect.Effect<PomExportCusto
     return { result, counts: history.counts, digest: history.digest, rows, records }
   }).pipe(Effect.provide(Store.layerMemory))
 
-const onWorker = (dir: string) => storedBy((stage) => streamPomExportOnWorker(dir, stage.storeGrouped))
+/** Where a read that is to fail sends its history. */
+const ignored = { storeEncoded: () => undefined, kindDone: () => undefined }
+
+const onWorker = (dir: string) => storedBy((stage) => streamPomExportOnWorker(dir, stage))
 const onThisThread = (dir: string) => storedBy((stage) => streamPomExport(dir, stage.sink))
 
 describe("streamPomExportOnWorker", () => {
-  it.scoped("reads an export as the reader on this thread does, and stores its history exactly as the store's own sink would", () =>
+  it.scoped("reads an export as the reader on this thread does, and stores its history exactly as the store's own sink does", () =>
     Effect.gen(function* () {
       const dir = yield* tempFolderWith(mixedExport())
       const read = yield* readWith(dir)
@@ -74,7 +75,7 @@ describe("streamPomExportOnWorker", () => {
       // The export is meant to exercise every path: guard against it silently losing them.
       expect(read.result.rejected.length).toBeGreaterThan(100)
       expect(read.result.unreadable.length).toBeGreaterThan(10)
-      expect(read.appointments.length).toBeGreaterThan(MANY_ROWS)
+      expect(read.appointments.length).toBeGreaterThan(HISTORY_BATCH_ROWS)
       expect(read.services.some((s) => s.appointmentId === null) && read.appointments.some((a) => a.scheduledAt === null)).toBe(true)
       expect(there.result).toEqual(read.result)
       // toEqual ignores the order of keys: downstream files are written in it, so it must be the same too.
@@ -105,7 +106,7 @@ describe("streamPomExportOnWorker", () => {
       const badHistory = yield* tempFolderWith({ "customers.csv": "id,status\n1,Active\n", "appointments.csv": "id,scheduledAt\na1,2024-01-01\n" })
       for (const dir of [noStatus, noCustomers, badHistory, "/nonexistent/pom-export"]) {
         const here = yield* Effect.flip(streamPomExport(dir, collectingSink().sink))
-        const there = yield* Effect.flip(streamPomExportOnWorker(dir, () => undefined))
+        const there = yield* Effect.flip(streamPomExportOnWorker(dir, ignored))
         expect(there._tag).toBe("PomExportError")
         expect(there.message).toBe(here.message)
         expect(there).toEqual(here)
@@ -115,7 +116,7 @@ describe("streamPomExportOnWorker", () => {
 
   const failureOf = (worker: string) =>
     Effect.flip(
-      streamPomExportOnWorker(fixturePath("pom", "excel-export"), () => undefined, { file: new URL(`file://${fixturePath("workers", worker)}`), argv: [] })
+      streamPomExportOnWorker(fixturePath("pom", "excel-export"), ignored, { file: new URL(`file://${fixturePath("workers", worker)}`), argv: [] })
     )
 
   it.effect("reports a worker that dies, throws or answers nonsense as a failed read instead of waiting for it", () =>
