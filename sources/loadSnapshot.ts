@@ -109,16 +109,25 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
         concurrency: 2
       }).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
     )
+    // What the reads left unstored (the last batch of each kind a thread did not store as it read) is written now.
+    const [history, storeHistory] = yield* timedSeconds(store.finishHistory(stage))
     const snapshot: LoadedSnapshot = {
       source: { pom: pomData.label, qbo: qboData.label },
       pom: { customers: pomData.customers },
       qbo: { customers: qboData.customers },
       unreadable: [...pomData.unreadable, ...qboData.unreadable],
-      history: yield* store.finishHistory(stage)
+      history
     }
     const rejected: ReadonlyArray<RejectedRow> = [...pomData.rejected, ...qboData.rejected]
-    // The two sides' seconds overlap: `read` is the wall time of both, which the total counts.
-    return { snapshot, rejected, readTimings: { readPom, readQbo, read: readSeconds }, readSeconds, qboCountry: qboData.country }
+    // The two sides' seconds overlap: `read` is the wall time of both, which the total counts with the history's
+    // last writes.
+    return {
+      snapshot,
+      rejected,
+      readTimings: { readPom, readQbo, read: readSeconds, storeHistory },
+      readSeconds: readSeconds + storeHistory,
+      qboCountry: qboData.country
+    }
   })
 
 export const sideSource = (dir: Option.Option<string>, api: boolean, name: string): SideSource | string =>
