@@ -4,9 +4,9 @@ import { encodeAppointment, encodeInvoice, encodeService, type HistoryKind } fro
 /*
  * History rows as `history_rows` takes them: each row encoded (see historyRowCodec.ts), and a batch's rows of one
  * customer joined into one stored row. Encoding is pure and per row, so the thread that reads a POM export does it
- * (`historyEncoder`) and hands over rows ready to group; grouping stays with the store (`historyGrouper`): held on
- * the reading thread, a batch's half a million strings made that thread's collector mark them over and over, and at
- * 100,000 customers doubled what the read cost there.
+ * (`historyEncoder`) and hands over rows ready to group; grouping stays with the store (`historyGrouper`): done on
+ * the reading thread, holding a batch's half a million strings there, it doubled that thread's CPU at 100,000
+ * customers, more than it saved the store's.
  */
 
 /**
