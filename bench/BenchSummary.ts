@@ -26,4 +26,4 @@ export const BenchSummary = Schema.Struct({
 export type BenchSummary = typeof BenchSummary.Type
 
 /** The stages of `reconcile run`, in the order they happen, as `summary.timings` names them. */
-export const pipelineStages = ["readPom", "readQbo", "storeSnapshot", "match", "cases", "storeCases", "write", "total"] as const
+export const pipelineStages = ["readPom", "readQbo", "storeHistory", "storeSnapshot", "match", "cases", "storeCases", "write", "total"] as const

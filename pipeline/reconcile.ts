@@ -43,7 +43,7 @@ export interface ReconcileInput {
   readonly links: RecordLinks
   /** Seconds spent reading each input, measured by whoever read them (they may overlap). */
   readonly readTimings: Readonly<Record<string, number>>
-  /** Wall-clock seconds spent reading all inputs, counted in the run's total. */
+  /** Wall-clock seconds spent reading all inputs and storing their history, counted in the run's total. */
   readonly readSeconds: number
 }
 

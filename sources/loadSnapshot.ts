@@ -1,6 +1,8 @@
 import type { FileSystem } from "@effect/platform"
 import { Effect, Layer, Option } from "effect"
 import { SqliteQboTokenStore } from "../sinks/store/SqliteQboTokenStore.ts"
+import type { HistoryKind } from "../sinks/store/historyRowCodec.ts"
+import type { HistoryStage } from "../sinks/store/stageHistory.ts"
 import { Store } from "../sinks/store/Store.ts"
 import { PomLive } from "./pom/api/PomLive.ts"
 import { QboLive } from "./qbo/api/QboLive.ts"
@@ -47,11 +49,11 @@ interface QboSide {
 
 const pomSide = (
   source: SideSource,
-  sink: HistorySink
+  stage: Pick<HistoryStage, "sink" | "storeEncoded" | "kindDone">
 ): Effect.Effect<PomSide, PomExportError | PomApiError | SettingsError, FileSystem.FileSystem> =>
   source._tag === "files"
-    ? streamPomExportOnWorker(source.dir, sink).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
-    : Effect.flatMap(PomClient, (client) => client.streamCustomers(sink)).pipe(
+    ? streamPomExportOnWorker(source.dir, stage).pipe(Effect.map((pom) => ({ ...pom, label: `files:${source.dir}` })))
+    : Effect.flatMap(PomClient, (client) => client.streamCustomers(stage.sink)).pipe(
         Effect.map((pom) => ({ ...pom, label: "api:pom" })),
         Effect.provide(PomLive),
         Effect.provideServiceEffect(PomProgress, Effect.map(RunProgress, (progress) => progress.pom))
@@ -103,21 +105,40 @@ export const loadSnapshot = (pom: SideSource, qbo: SideSource) =>
     yield* reportStage(
       `${pom._tag === "api" ? "Pulling POM customers" : "Reading the POM export"} and ${qbo._tag === "api" ? "pulling QBO customers and invoices" : "reading the QBO snapshot"}…`
     )
+    // A side read whole has no more rows to come: its last rows are written at once, while the other side may still
+    // be reading, rather than after both.
+    const thenStore =
+      (...kinds: ReadonlyArray<HistoryKind>) =>
+      <A, E, R>(side: Effect.Effect<A, E, R>) =>
+        Effect.tap(side, () => Effect.sync(() => kinds.forEach((kind) => stage.kindDone(kind))))
     const [[[pomData, readPom], [qboData, readQbo]], readSeconds] = yield* timedSeconds(
-      Effect.all([timedSeconds(pomSide(pom, stage.sink)), timedSeconds(qboSide(qbo, stage.sink))], {
-        concurrency: 2
-      }).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
+      Effect.all(
+        [
+          timedSeconds(pomSide(pom, stage).pipe(thenStore("appointment", "service"))),
+          timedSeconds(qboSide(qbo, stage.sink).pipe(thenStore("invoice")))
+        ],
+        { concurrency: 2 }
+      ).pipe(Effect.onError(() => Effect.ignore(store.discardHistory(stage))))
     )
+    // What the reads left unstored is written now.
+    const [history, storeHistory] = yield* timedSeconds(store.finishHistory(stage))
     const snapshot: LoadedSnapshot = {
       source: { pom: pomData.label, qbo: qboData.label },
       pom: { customers: pomData.customers },
       qbo: { customers: qboData.customers },
       unreadable: [...pomData.unreadable, ...qboData.unreadable],
-      history: yield* store.finishHistory(stage)
+      history
     }
     const rejected: ReadonlyArray<RejectedRow> = [...pomData.rejected, ...qboData.rejected]
-    // The two sides' seconds overlap: `read` is the wall time of both, which the total counts.
-    return { snapshot, rejected, readTimings: { readPom, readQbo, read: readSeconds }, readSeconds, qboCountry: qboData.country }
+    // The two sides' seconds overlap: `read` is the wall time of both, which the total counts with the history's
+    // last writes.
+    return {
+      snapshot,
+      rejected,
+      readTimings: { readPom, readQbo, read: readSeconds, storeHistory },
+      readSeconds: readSeconds + storeHistory,
+      qboCountry: qboData.country
+    }
   })
 
 export const sideSource = (dir: Option.Option<string>, api: boolean, name: string): SideSource | string =>

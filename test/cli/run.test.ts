@@ -1,12 +1,12 @@
 import { NodeContext } from "@effect/platform-node"
 import { parse } from "csv-parse/sync"
 import { stringify } from "csv-stringify/sync"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { RunId } from "../../pipeline/domain/Ids.ts"
+import { PomCustomerId, RunId } from "../../pipeline/domain/Ids.ts"
 import { Store } from "../../sinks/store/Store.ts"
 import { generateCompany } from "../generator/generateCompany.ts"
 import { scoreAgainstTruth } from "../generator/scoreAgainstTruth.ts"
@@ -51,6 +51,43 @@ describe("reconcile run", () => {
     expect(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")).runId).toBe(summary.runId)
     // Tokens will live in the store: only its owner may read it.
     expect(statSync(db).mode & 0o777).toBe(0o600)
+  })
+
+  it("leaves a complete store when it exits: reopened, it holds every history row read, in the order read", async () => {
+    const db = join(dir, "complete.db")
+    const result = await runCli(runArgs(join(dir, "complete-out"), db))
+    expect(result.code).toBe(0)
+    const summary = JSON.parse(result.stdout)
+    // Everything was checkpointed into the database file: it alone is the store.
+    expect(existsSync(`${db}-wal`)).toBe(false)
+    // Writing the history's last rows is part of the run, and counted in its total.
+    const { read, storeHistory, total } = summary.timings
+    expect(storeHistory).toBeGreaterThanOrEqual(0)
+    expect(total).toBeGreaterThanOrEqual(read + storeHistory)
+    const { appointments, services, invoices } = summary.records
+    expect(appointments).toBe(company.pom.appointments.length)
+    const byCustomer = new Map<string, Array<string>>()
+    for (const a of company.pom.appointments) byCustomer.set(a.customerId, [...(byCustomer.get(a.customerId) ?? []), a.id])
+    const [customer] = [...byCustomer].sort(([, a], [, b]) => b.length - a.length)
+    if (customer === undefined) return expect.unreachable("the company has appointments")
+    const stored = await Effect.runPromise(
+      Effect.scoped(
+        Effect.gen(function* () {
+          const store = yield* Store
+          const check = store.db.$client.pragma("integrity_check", { simple: true })
+          const row: unknown = store.db.$client
+            .prepare("SELECT sum(json_array_length(body)) AS n FROM history_rows WHERE load = (SELECT history_load FROM snapshots WHERE id = ?)")
+            .get(summary.snapshotId)
+          const opened = yield* store.openSnapshot(summary.snapshotId)
+          const ofCustomer = Option.match(opened, { onNone: () => [], onSome: (s) => s.history.appointmentsOf(PomCustomerId.make(customer[0])) })
+          return { check, row, ofCustomer: ofCustomer.map((a) => a.id) }
+        })
+      ).pipe(Effect.provide(Store.layer(db)))
+    )
+    expect(stored.check).toBe("ok")
+    expect(stored.row).toEqual({ n: appointments + services + invoices })
+    expect(stored.ofCustomer.length).toBeGreaterThan(1)
+    expect(stored.ofCustomer).toEqual(customer[1])
   })
 
   it("counts the matched pairs it set aside, as many as its debug log explains, and says so in its summary", async () => {

@@ -43,10 +43,11 @@ export const isHistoryBatch = (m: unknown): m is HistoryBatch =>
   typeof m === "object" &&
   m !== null &&
   "kind" in m &&
-  (m.kind === "appointment" || m.kind === "service") &&
-  "rows" in m &&
-  typeof m.rows === "number" &&
+  (m.kind === "appointment" || m.kind === "service" || m.kind === "invoice") &&
+  "firstSeq" in m &&
+  typeof m.firstSeq === "number" &&
   "text" in m &&
   typeof m.text === "string" &&
   "lengths" in m &&
-  m.lengths instanceof Int32Array
+  m.lengths instanceof Int32Array &&
+  m.lengths.length % 2 === 0

@@ -1,9 +1,10 @@
 // The POM export read on its own thread (see streamPomExportOnWorker.ts): parses the files, posts the history in
-// batches as it goes, and ends with one message holding the customers or the error.
+// batches encoded for the store as it goes, and ends with one message holding the customers or the error.
 import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { Cause, Effect, Option, Schema } from "effect"
 import { parentPort, workerData } from "node:worker_threads"
-import { historyBatcher, type HistoryBatch } from "./historyBatch.ts"
+import { type EncodedHistory, historyEncoder } from "../../../sinks/store/historyGroups.ts"
+import { HISTORY_BATCH_ROWS, toHistoryBatch } from "./historyBatch.ts"
 import { encodeWorkerEnd, type PomExportWorkerEnd, type PomExportWorkerRead } from "./PomExportWorkerMessage.ts"
 import { streamPomExport } from "./readPomExport.ts"
 
@@ -22,19 +23,20 @@ const WAIT_SLICE_MS = 1_000
 const run = (port: NonNullable<typeof parentPort>) => {
   const { dir, counters } = Schema.decodeUnknownSync(PomExportWorkerData)(workerData)
   const counts = new Int32Array(counters)
-  const send = (batch: HistoryBatch): void => {
+  const send = (encoded: EncodedHistory): void => {
+    const batch = toHistoryBatch(encoded)
     for (let stored = Atomics.load(counts, 0); Atomics.load(counts, 1) - stored >= MAX_WAITING; stored = Atomics.load(counts, 0))
       Atomics.wait(counts, 0, stored, WAIT_SLICE_MS)
     Atomics.add(counts, 1, 1)
     port.postMessage(batch, [batch.lengths.buffer])
   }
-  const batcher = historyBatcher(send)
-  const sink = { ...batcher.sink, invoice: () => undefined }
+  const encoder = historyEncoder(send, HISTORY_BATCH_ROWS)
+  const sink = { ...encoder.sink, invoice: () => undefined }
   const end = (message: PomExportWorkerEnd) => port.postMessage(encodeWorkerEnd(message))
   // The records are plain data already, as the starting thread checks them: not encoded into a copy first.
   const read = (message: PomExportWorkerRead) => port.postMessage(message)
   return streamPomExport(dir, sink).pipe(
-    Effect.tap(() => Effect.sync(batcher.flush)),
+    Effect.tap(() => Effect.sync(encoder.flush)),
     Effect.matchCauseEffect({
       onSuccess: (result) => Effect.sync(() => read({ _tag: "read", ...result })),
       onFailure: (cause) =>

@@ -1,7 +1,8 @@
 import { Effect, Either, ParseResult } from "effect"
 import { Worker } from "node:worker_threads"
-import type { HistorySink } from "../../../pipeline/domain/History.ts"
-import { replayHistoryBatch } from "./historyBatch.ts"
+import type { HistoryKind } from "../../../sinks/store/historyRowCodec.ts"
+import type { HistoryStage } from "../../../sinks/store/stageHistory.ts"
+import { fromHistoryBatch } from "./historyBatch.ts"
 import { PomExportError } from "./PomExportError.ts"
 import { decodeWorkerEnd, isHistoryBatch, isWorkerRead } from "./PomExportWorkerMessage.ts"
 import type { PomExportCustomers } from "./readPomExport.ts"
@@ -32,20 +33,26 @@ const STALL_MS = 600_000
 const STALL_CHECK_MS = 5_000
 
 /**
- * `streamPomExport` on a worker thread: the same result, the same rows handed to `sink` in the same order, the
- * same errors. Parsing a large export takes minutes of CPU; on its own thread it no longer holds up what this
- * thread does meanwhile (reading the QBO snapshot, pulling from QBO's API, storing the history). The history comes
- * back in batches and goes to `sink` here, where the store is; the worker waits while too many are not yet stored.
+ * `streamPomExport` on a worker thread: the same result, the same errors, and the same history rows in the same
+ * order, encoded for the store as its own sink would have encoded them (see `historyEncoder`). Parsing a large
+ * export takes minutes of CPU; on its own thread it no longer holds up what this thread does meanwhile (reading the
+ * QBO snapshot, pulling from QBO's API, storing the history). The history comes back in batches and goes to `store`
+ * here, where the store is; the worker waits while too many are not yet stored.
  * A worker that dies, fails or falls silent fails the read with a PomExportError that says so; an interrupted read
  * stops the worker.
  */
-export const streamPomExportOnWorker = (dir: string, sink: HistorySink, entry: WorkerEntry = pomExportWorkerEntry()) =>
+export const streamPomExportOnWorker = (
+  dir: string,
+  store: Pick<HistoryStage, "storeEncoded" | "kindDone">,
+  entry: WorkerEntry = pomExportWorkerEntry()
+) =>
   Effect.async<PomExportCustomers, PomExportError>((resume) => {
     // Slot 0: batches stored here; slot 1: batches posted by the worker.
     const counters = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)
     const counts = new Int32Array(counters)
     const worker = new Worker(entry.file, { argv: [...entry.argv], workerData: { dir, counters } })
     let settled = false
+    let lastKind: HistoryKind | null = null
     let heardAt = Date.now()
     const stop = () => {
       settled = true
@@ -68,7 +75,11 @@ export const streamPomExportOnWorker = (dir: string, sink: HistorySink, entry: W
       if (settled) return
       heardAt = Date.now()
       if (isHistoryBatch(message)) {
-        replayHistoryBatch(message, sink)
+        // The export's files are read one after the other: a batch of another kind means the last is done, and its
+        // last rows can be stored while the worker reads on.
+        if (lastKind !== null && message.kind !== lastKind) store.kindDone(lastKind)
+        lastKind = message.kind
+        store.storeEncoded(fromHistoryBatch(message))
         Atomics.add(counts, 0, 1)
         Atomics.notify(counts, 0)
         return

@@ -1,10 +1,15 @@
 import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { collectingSink } from "../../../../pipeline/domain/History.ts"
+import { PomAppointment, PomService } from "../../../../pipeline/domain/PomRecords.ts"
+import { streamPomExport, type PomExportCustomers } from "../../../../sources/pom/files/readPomExport.ts"
+import type { PomExportError } from "../../../../sources/pom/files/PomExportError.ts"
 import { HISTORY_BATCH_ROWS } from "../../../../sources/pom/files/historyBatch.ts"
-import { streamPomExport } from "../../../../sources/pom/files/readPomExport.ts"
 import { streamPomExportOnWorker } from "../../../../sources/pom/files/streamPomExportOnWorker.ts"
+import { allStoredRows } from "../../../../sinks/store/readStoredHistory.ts"
+import type { HistoryStage } from "../../../../sinks/store/stageHistory.ts"
+import { Store } from "../../../../sinks/store/Store.ts"
 import { fixturePath, tempFolderWith } from "../../csv/tempFiles.ts"
 
 const csv = (lines: ReadonlyArray<string>): string => lines.join("\n") + "\n"
@@ -28,36 +33,69 @@ const mixedExport = () => {
 }
 
 /** A read with every history row it handed on, in the order handed. */
-const readWith = (read: typeof streamPomExport, dir: string) =>
+const readWith = (dir: string) =>
   Effect.suspend(() => {
     const collected = collectingSink()
-    return Effect.map(read(dir, collected.sink), (result) => ({ result, appointments: collected.appointments, services: collected.services }))
+    return Effect.map(streamPomExport(dir, collected.sink), (result) => ({ result, appointments: collected.appointments, services: collected.services }))
   })
 
-const onWorker = (dir: string, sink: Parameters<typeof streamPomExport>[1]) => streamPomExportOnWorker(dir, sink)
+/**
+ * A read into a fresh store, with what the store then holds: the history's key, counts and digest, and every
+ * stored row as it lies in the table (its kind, customer and body), by the index's key.
+ */
+const storedBy = <R>(read: (stage: HistoryStage) => Effect.Effect<PomExportCustomers, PomExportError, R>) =>
+  Effect.gen(function* () {
+    const store = yield* Store
+    const stage = yield* store.stageHistoryRows("2026-12-01T00:00:00Z")
+    const result = yield* read(stage)
+    const history = yield* store.finishHistory(stage)
+    const rows = store.db.$client
+      .prepare("SELECT kind, customer_id, body FROM history_rows WHERE load = ? ORDER BY kind, customer_id, rowid")
+      .all(history.storeKey)
+    const records = {
+      appointments: allStoredRows(store.db.$client, history.storeKey, "appointment", Schema.decodeUnknownSync(PomAppointment)),
+      services: allStoredRows(store.db.$client, history.storeKey, "service", Schema.decodeUnknownSync(PomService))
+    }
+    return { result, counts: history.counts, digest: history.digest, rows, records }
+  }).pipe(Effect.provide(Store.layerMemory))
+
+/** Where a read that is to fail sends its history. */
+const ignored = { storeEncoded: () => undefined, kindDone: () => undefined }
+
+const onWorker = (dir: string) => storedBy((stage) => streamPomExportOnWorker(dir, stage))
+const onThisThread = (dir: string) => storedBy((stage) => streamPomExport(dir, stage.sink))
 
 describe("streamPomExportOnWorker", () => {
-  it.scoped("reads an export exactly as the reader on this thread does: customers, set-aside rows and history in order", () =>
+  it.scoped("reads an export as the reader on this thread does, and stores its history exactly as the store's own sink does", () =>
     Effect.gen(function* () {
       const dir = yield* tempFolderWith(mixedExport())
-      const here = yield* readWith(streamPomExport, dir)
-      const there = yield* readWith(onWorker, dir)
+      const read = yield* readWith(dir)
+      const here = yield* onThisThread(dir)
+      const there = yield* onWorker(dir)
       // The export is meant to exercise every path: guard against it silently losing them.
-      expect(here.result.rejected.length).toBeGreaterThan(100)
-      expect(here.result.unreadable.length).toBeGreaterThan(10)
-      expect(here.appointments.length).toBeGreaterThan(HISTORY_BATCH_ROWS)
-      expect(here.services.some((s) => s.appointmentId === null) && here.appointments.some((a) => a.scheduledAt === null)).toBe(true)
-      expect(there).toEqual(here)
+      expect(read.result.rejected.length).toBeGreaterThan(100)
+      expect(read.result.unreadable.length).toBeGreaterThan(10)
+      expect(read.appointments.length).toBeGreaterThan(HISTORY_BATCH_ROWS)
+      expect(read.services.some((s) => s.appointmentId === null) && read.appointments.some((a) => a.scheduledAt === null)).toBe(true)
+      expect(there.result).toEqual(read.result)
       // toEqual ignores the order of keys: downstream files are written in it, so it must be the same too.
-      expect(there.result.customers.map((c) => Object.keys(c).join())).toEqual(here.result.customers.map((c) => Object.keys(c).join()))
-      expect(there.appointments.map((a) => Object.keys(a).join())).toEqual(here.appointments.map((a) => Object.keys(a).join()))
+      expect(there.result.customers.map((c) => Object.keys(c).join())).toEqual(read.result.customers.map((c) => Object.keys(c).join()))
+      // The store's rows byte for byte, and the digest that names the snapshot.
+      expect(there.rows.length).toBeGreaterThan(500)
+      expect(there.rows).toEqual(here.rows)
+      expect(there.digest).toBe(here.digest)
+      expect(there.counts).toEqual({ appointments: read.appointments.length, services: read.services.length, invoices: 0 })
+      // And read back, the rows the reader handed on, in the order it handed them.
+      expect(there.records).toEqual({ appointments: read.appointments, services: read.services })
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 
   it.effect("reads a spreadsheet-saved export with BOM, CRLF and human headers as this thread does", () =>
     Effect.gen(function* () {
       const dir = fixturePath("pom", "excel-export")
-      expect(yield* readWith(onWorker, dir)).toEqual(yield* readWith(streamPomExport, dir))
+      const here = yield* onThisThread(dir)
+      expect(here.counts.appointments + here.counts.services).toBeGreaterThan(0)
+      expect(yield* onWorker(dir)).toEqual(here)
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 
@@ -68,7 +106,7 @@ describe("streamPomExportOnWorker", () => {
       const badHistory = yield* tempFolderWith({ "customers.csv": "id,status\n1,Active\n", "appointments.csv": "id,scheduledAt\na1,2024-01-01\n" })
       for (const dir of [noStatus, noCustomers, badHistory, "/nonexistent/pom-export"]) {
         const here = yield* Effect.flip(streamPomExport(dir, collectingSink().sink))
-        const there = yield* Effect.flip(onWorker(dir, collectingSink().sink))
+        const there = yield* Effect.flip(streamPomExportOnWorker(dir, ignored))
         expect(there._tag).toBe("PomExportError")
         expect(there.message).toBe(here.message)
         expect(there).toEqual(here)
@@ -78,7 +116,7 @@ describe("streamPomExportOnWorker", () => {
 
   const failureOf = (worker: string) =>
     Effect.flip(
-      streamPomExportOnWorker(fixturePath("pom", "excel-export"), collectingSink().sink, { file: new URL(`file://${fixturePath("workers", worker)}`), argv: [] })
+      streamPomExportOnWorker(fixturePath("pom", "excel-export"), ignored, { file: new URL(`file://${fixturePath("workers", worker)}`), argv: [] })
     )
 
   it.effect("reports a worker that dies, throws or answers nonsense as a failed read instead of waiting for it", () =>
