@@ -187,7 +187,7 @@ const eachDataRow = (chunks: Chunks, encoding: Encoding, delimiter: string, onRo
 
 /**
  * True when every data row ends in the same empty cells past the header (a tool that ends each line with a
- * delimiter): the rule of `shapeCheck`, which judges all rows, so a file whose first row is wider than its header
+ * delimiter): the rule of `shapeCheckOf`, which judges all rows, so a file whose first row is wider than its header
  * is read once more to judge it before any row is handed on.
  */
 const allRowsTrail = async (chunks: Chunks, encoding: Encoding, delimiter: string, width: number, cells: number): Promise<boolean> => {
@@ -200,7 +200,7 @@ const allRowsTrail = async (chunks: Chunks, encoding: Encoding, delimiter: strin
   return trail
 }
 
-/** How a streamed file begins: its header, and whether its rows all end in empty cells (see `shapeCheck`). */
+/** How a streamed file begins: its header, and whether its rows all end in empty cells (see `shapeCheckOf`). */
 export interface CsvStreamHeader extends CsvHeader {
   readonly trailingDelimiters: boolean
 }

@@ -1,6 +1,6 @@
 import { longCells, MAX_CELL_CHARS, shownCell } from "../../csv/cellLimit.ts"
 import { formatCsvLine } from "../../csv/formatCsvLine.ts"
-import type { CsvHeader, CsvRow, CsvTable } from "../../csv/readCsvTable.ts"
+import type { CsvHeader, CsvRow } from "../../csv/readCsvTable.ts"
 import { extraCells } from "../../csv/readCsvTable.ts"
 import type { RejectedRow, RejectedSeverity } from "../../../pipeline/domain/RejectedRow.ts"
 
@@ -31,19 +31,9 @@ export const cellLengthProblems = (table: CsvHeader, row: CsvRow): ReadonlyArray
 /**
  * A row with cells beyond the header almost always has a value with an unquoted delimiter in it, which shifts
  * every later value into the wrong column; reading it would put a city in the state field. The one harmless
- * case is a tool that ends every data row with a delimiter: when all rows carry the same empty extra cells,
- * they are ignored.
+ * case is a tool that ends every data row with a delimiter: when all rows carry the same empty extra cells
+ * (`trailingDelimiters`, judged over all rows by the file's reader), they are ignored.
  */
-export const shapeCheck = (table: CsvTable): ((row: CsvRow) => RowProblem | null) => {
-  const [first] = table.rows
-  const trailingDelimiters =
-    first !== undefined &&
-    first.cells.length > table.headers.length &&
-    table.rows.every((row) => row.cells.length === first.cells.length && extraCells(table, row).length === 0)
-  return shapeCheckOf(table, trailingDelimiters)
-}
-
-/** `shapeCheck` for a file read a row at a time, whose reader judged `trailingDelimiters` over all its rows. */
 export const shapeCheckOf = (table: CsvHeader, trailingDelimiters: boolean): ((row: CsvRow) => RowProblem | null) => {
   const width = table.headers.length
   const shown = table.delimiter === "\t" ? "tab" : `"${table.delimiter}"`

@@ -1,5 +1,6 @@
 import { Either } from "effect"
-import type { CsvTable } from "../../csv/readCsvTable.ts"
+import type { CsvRow } from "../../csv/readCsvTable.ts"
+import type { CsvStreamHeader } from "../../csv/streamCsvTable.ts"
 import { PomCustomerId, QboCustomerId } from "../../../pipeline/domain/Ids.ts"
 import { PomStatus } from "../../../pipeline/domain/PomRecords.ts"
 import type { PomCustomer, PostalAddress } from "../../../pipeline/domain/PomRecords.ts"
@@ -10,7 +11,7 @@ import type { PomExportError } from "./PomExportError.ts"
 import { pomRowReader } from "./pomRowReader.ts"
 import { textInterner } from "../../textInterner.ts"
 import { resolvePomColumns } from "./resolvePomColumns.ts"
-import { cellLengthProblems, dropsRow, rejectRow, shapeCheck } from "./RowProblem.ts"
+import { cellLengthProblems, dropsRow, rejectRow, shapeCheckOf } from "./RowProblem.ts"
 
 /** How each customer id in the file fared, so appointments and services can say why their customer is absent. */
 export interface CustomerIdOutcome {
@@ -18,13 +19,22 @@ export interface CustomerIdOutcome {
   readonly accepted: boolean
 }
 
+/** What customers.csv's rows left behind: the customers themselves went to the reader's `emit` as they were read. */
 export interface ParsedPomCustomers {
-  readonly customers: ReadonlyArray<PomCustomer>
   readonly rejected: ReadonlyArray<RejectedRow>
   /** Dropped rows whose id could still be read: customers the run must not plan as if absent. */
   readonly unreadable: ReadonlyArray<UnreadableRecord>
   /** Every id the file holds, first occurrence only, accepted or not. */
   readonly ids: ReadonlyMap<string, CustomerIdOutcome>
+}
+
+/**
+ * Reads customers.csv's rows as the file hands them over, one at a time: `row` takes each data row in order, and
+ * `parsed` holds what the rows left behind so far.
+ */
+export interface CustomerRowReader {
+  readonly row: (row: CsvRow) => void
+  readonly parsed: ParsedPomCustomers
 }
 
 /** POM shows statuses in title case ("Active"); its API and this pipeline use upper case. */
@@ -33,24 +43,25 @@ const readStatus = (raw: string): PomStatus | null => PomStatus.literals.find((s
 const address = (street: string, city: string, state: string, zip: string): PostalAddress => ({ street, city, state, zip })
 
 /**
- * Reads customers.csv. A row that cannot be a customer (no id, a bad status or QBO link, a broken shape, a cell
- * over the length limit) is dropped with its line and reasons, and remembered as unreadable when its id can be
- * made out; a bad optional field (a date) is reported and the customer kept without it. Only a missing or
- * doubled required column refuses the file.
+ * Reads customers.csv, a row at a time, handing each customer kept to `emit`: at a million customers the file read
+ * whole, with every row as an array of cells, took gigabytes. A row that cannot be a customer (no id, a bad status
+ * or QBO link, a broken shape, a cell over the length limit) is dropped with its line and reasons, and remembered as
+ * unreadable when its id can be made out; a bad optional field (a date) is reported and the customer kept without
+ * it. Only a missing or doubled required column refuses the file.
  */
 export const parsePomCustomers = (
-  table: CsvTable,
-  fileName: string
-): Either.Either<ParsedPomCustomers, PomExportError> =>
+  table: CsvStreamHeader,
+  fileName: string,
+  emit: (customer: PomCustomer) => void
+): Either.Either<CustomerRowReader, PomExportError> =>
   Either.map(resolvePomColumns(table, pomCustomerColumns), (columns) => {
-    const customers: Array<PomCustomer> = []
     const rejected: Array<RejectedRow> = []
     const unreadable: Array<UnreadableRecord> = []
     const ids = new Map<string, CustomerIdOutcome>()
-    const checkShape = shapeCheck(table)
+    const checkShape = shapeCheckOf(table, table.trailingDelimiters)
     const readRow = pomRowReader(columns)
     const shared = textInterner()
-    for (const row of table.rows) {
+    const onRow = (row: CsvRow): void => {
       const read = readRow(row)
       const shape = checkShape(row)
       if (shape !== null) read.problems.push(shape)
@@ -83,7 +94,7 @@ export const parsePomCustomers = (
             reason: read.problems.map((p) => p.reason).join("; ")
           })
         }
-        continue
+        return
       }
       const billing = address(
         read.cell("billingStreet"),
@@ -91,7 +102,7 @@ export const parsePomCustomers = (
         read.cell("billingState"),
         read.cell("billingZipCode")
       )
-      customers.push({
+      emit({
         id: PomCustomerId.make(id),
         firstName: shared.text(read.cell("firstName")),
         lastName: shared.text(read.cell("lastName")),
@@ -106,5 +117,5 @@ export const parsePomCustomers = (
         updatedAt
       })
     }
-    return { customers, rejected, unreadable, ids }
+    return { row: onRow, parsed: { rejected, unreadable, ids } }
   })

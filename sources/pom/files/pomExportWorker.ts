@@ -1,12 +1,19 @@
-// The POM export read on its own thread (see streamPomExportOnWorker.ts): parses the files, posts the history in
-// batches encoded for the store as it goes, and ends with one message holding the customers or the error.
+// The POM export read on its own thread (see streamPomExportOnWorker.ts): parses the files, posts the customers and
+// the history (encoded for the store) in batches as it goes, and ends with one message holding the rows set aside
+// or the error.
 import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { Cause, Effect, Option, Schema } from "effect"
 import { parentPort, workerData } from "node:worker_threads"
 import { type EncodedHistory, historyEncoder } from "../../../sinks/store/historyGroups.ts"
-import { HISTORY_BATCH_ROWS, toHistoryBatch } from "./historyBatch.ts"
-import { encodeWorkerEnd, type PomExportWorkerEnd, type PomExportWorkerRead } from "./PomExportWorkerMessage.ts"
-import { streamPomExport } from "./readPomExport.ts"
+import { HISTORY_BATCH_ROWS, type HistoryBatch, toHistoryBatch } from "./historyBatch.ts"
+import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
+import {
+  encodeWorkerEnd,
+  type PomExportWorkerCustomers,
+  type PomExportWorkerEnd,
+  type PomExportWorkerRead
+} from "./PomExportWorkerMessage.ts"
+import { streamPomExportTo } from "./readPomExport.ts"
 
 /** Slot 0: batches the starting thread has stored; slot 1: batches posted. */
 const PomExportWorkerData = Schema.Struct({ dir: Schema.String, counters: Schema.instanceOf(SharedArrayBuffer) })
@@ -17,26 +24,58 @@ const PomExportWorkerData = Schema.Struct({ dir: Schema.String, counters: Schema
  */
 const MAX_WAITING = 16
 
+/** Customers per message: about a megabyte cloned, few enough messages for their cost not to count. */
+const CUSTOMER_BATCH_ROWS = 4096
+
 // A wait is cut into slices so that a worker told to stop, waiting here, stops within one.
 const WAIT_SLICE_MS = 1_000
 
 const run = (port: NonNullable<typeof parentPort>) => {
   const { dir, counters } = Schema.decodeUnknownSync(PomExportWorkerData)(workerData)
   const counts = new Int32Array(counters)
-  const send = (encoded: EncodedHistory): void => {
-    const batch = toHistoryBatch(encoded)
+  // Customer batches count as batches too: a reader far ahead of this thread waits rather than queue them all.
+  const post = (message: HistoryBatch | PomExportWorkerCustomers, transfer: ReadonlyArray<ArrayBuffer>): void => {
     for (let stored = Atomics.load(counts, 0); Atomics.load(counts, 1) - stored >= MAX_WAITING; stored = Atomics.load(counts, 0))
       Atomics.wait(counts, 0, stored, WAIT_SLICE_MS)
     Atomics.add(counts, 1, 1)
-    port.postMessage(batch, [batch.lengths.buffer])
+    port.postMessage(message, [...transfer])
+  }
+  const send = (encoded: EncodedHistory): void => {
+    const batch = toHistoryBatch(encoded)
+    post(batch, [batch.lengths.buffer])
   }
   const encoder = historyEncoder(send, HISTORY_BATCH_ROWS)
-  const sink = { ...encoder.sink, invoice: () => undefined }
+  let customers: Array<PomCustomer> = []
+  const flushCustomers = (): void => {
+    if (customers.length === 0) return
+    post({ _tag: "customers", customers }, [])
+    customers = []
+  }
+  // Every customer is read before the first history row: the last of them go first, so the messages keep the
+  // order of the read.
+  const sink = {
+    customer: (customer: PomCustomer): void => {
+      if (customers.push(customer) === CUSTOMER_BATCH_ROWS) flushCustomers()
+    },
+    appointment: (row: PomAppointment): void => {
+      flushCustomers()
+      encoder.sink.appointment(row)
+    },
+    service: (row: PomService): void => {
+      flushCustomers()
+      encoder.sink.service(row)
+    }
+  }
   const end = (message: PomExportWorkerEnd) => port.postMessage(encodeWorkerEnd(message))
   // The records are plain data already, as the starting thread checks them: not encoded into a copy first.
   const read = (message: PomExportWorkerRead) => port.postMessage(message)
-  return streamPomExport(dir, sink).pipe(
-    Effect.tap(() => Effect.sync(encoder.flush)),
+  return streamPomExportTo(dir, sink).pipe(
+    Effect.tap(() =>
+      Effect.sync(() => {
+        flushCustomers()
+        encoder.flush()
+      })
+    ),
     Effect.matchCauseEffect({
       onSuccess: (result) => Effect.sync(() => read({ _tag: "read", ...result })),
       onFailure: (cause) =>

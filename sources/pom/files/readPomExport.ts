@@ -2,13 +2,12 @@ import { FileSystem } from "@effect/platform"
 import { Effect, Either, Option } from "effect"
 import * as path from "node:path"
 import type { CsvFileError } from "../../csv/CsvFileError.ts"
-import { readCsvTable } from "../../csv/readCsvTable.ts"
 import { streamCsvTable, type CsvStreamHeader } from "../../csv/streamCsvTable.ts"
 import type { PomAppointment, PomCustomer, PomService } from "../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../pipeline/domain/RejectedRow.ts"
 import type { UnreadableRecord } from "../../../pipeline/domain/UnreadableRecord.ts"
 import { collectingSink, type HistorySink } from "../../../pipeline/domain/History.ts"
-import { parsePomCustomers } from "./parsePomCustomers.ts"
+import { parsePomCustomers, type CustomerRowReader } from "./parsePomCustomers.ts"
 import { parsePomAppointments, parsePomServices } from "./parsePomHistory.ts"
 import type { HistoryRowReader, ParsedRows } from "./parsePomHistory.ts"
 import { PomExportError } from "./PomExportError.ts"
@@ -25,6 +24,14 @@ export interface PomExportCustomers {
   /** Data rows in each file, read or rejected; 0 for an absent optional file. */
   readonly rowsRead: { readonly customers: number; readonly appointments: number; readonly services: number }
 }
+
+/** What a POM export read hands on as it goes: each customer kept, and the history. */
+export interface PomExportSink extends Pick<HistorySink, "appointment" | "service"> {
+  readonly customer: (customer: PomCustomer) => void
+}
+
+/** What reading a POM export folder into a sink leaves: the rows set aside and why, and the rows counted. */
+export type PomExportRead = Omit<PomExportCustomers, "customers">
 
 /** Everything read from a POM export folder, history included. */
 export interface PomExport extends PomExportCustomers {
@@ -48,10 +55,11 @@ const noRows = (): ParsedRows & { readonly rowsRead: number } => ({ rejected: []
 /**
  * Reads a POM export folder: customers.csv (required), appointments.csv and services.csv (optional: absent or
  * empty means none). Bad rows are rejected with file, line and reason; only an unreadable or incomplete file
- * (a required column missing) fails the read. Appointments and services go to `sink` as they are read: a
- * company's history is many times its customers, and is not kept here.
+ * (a required column missing) fails the read. Every file is read a row at a time, and what is kept goes to `sink`
+ * as it is read: customers, then appointments, then services. A company's history is many times its customers,
+ * and at a million customers customers.csv alone, held whole, took gigabytes.
  */
-export const streamPomExport = (dir: string, sink: HistorySink): Effect.Effect<PomExportCustomers, PomExportError, FileSystem.FileSystem> =>
+export const streamPomExportTo = (dir: string, sink: PomExportSink): Effect.Effect<PomExportRead, PomExportError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const entries = yield* Effect.mapError(
@@ -76,8 +84,15 @@ export const streamPomExport = (dir: string, sink: HistorySink): Effect.Effect<P
         detail: `${POM_CUSTOMERS_FILE} is missing: export the customer list from POM to CSV and save it in this folder under that name (files found: ${entries.length === 0 ? "none" : entries.join(", ")})`
       })
     }
-    const customersTable = yield* Effect.mapError(readCsvTable(path.join(dir, customersName)), fromCsvError)
-    const customers = yield* parsePomCustomers(customersTable, customersName)
+    const opened: { customers?: CustomerRowReader } = {}
+    const customersRead = yield* streamCsvTable(path.join(dir, customersName), (header) =>
+      Either.map(parsePomCustomers(header, customersName, sink.customer), (reader) => {
+        opened.customers = reader
+        return reader.row
+      })
+    ).pipe(Effect.mapError((error) => (error._tag === "CsvFileError" ? fromCsvError(error) : error)))
+    // streamCsvTable hands the header to the parser before any row: a read that got here has opened it.
+    const customers = opened.customers?.parsed ?? { rejected: [], unreadable: [], ids: new Map() }
     const index = { fileName: customersName, ids: customers.ids }
 
     const readOptional = (
@@ -112,16 +127,25 @@ export const streamPomExport = (dir: string, sink: HistorySink): Effect.Effect<P
     const services = yield* readOptional(POM_SERVICES_FILE, (header, name) => parsePomServices(header, name, index, sink.service))
 
     return {
-      customers: customers.customers,
       rejected: [...customers.rejected, ...appointments.rejected, ...services.rejected],
       unreadable: [...customers.unreadable, ...appointments.unreadable, ...services.unreadable],
       rowsRead: {
-        customers: customersTable.rows.length,
+        customers: customersRead,
         appointments: appointments.rowsRead,
         services: services.rowsRead
       }
     }
   }).pipe(Effect.withSpan("readPomExport", { attributes: { dir } }))
+
+/** `streamPomExportTo` keeping the customers, with the history handed to `sink` as it is read. */
+export const streamPomExport = (dir: string, sink: HistorySink): Effect.Effect<PomExportCustomers, PomExportError, FileSystem.FileSystem> =>
+  Effect.suspend(() => {
+    const customers: Array<PomCustomer> = []
+    return Effect.map(
+      streamPomExportTo(dir, { customer: (c) => void customers.push(c), appointment: sink.appointment, service: sink.service }),
+      (read) => ({ customers, ...read })
+    )
+  })
 
 /** Reads a POM export folder whole, history included: for small exports and tests. */
 export const readPomExport = (dir: string): Effect.Effect<PomExport, PomExportError, FileSystem.FileSystem> =>

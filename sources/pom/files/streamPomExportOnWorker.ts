@@ -4,8 +4,10 @@ import type { HistoryKind } from "../../../sinks/store/historyRowCodec.ts"
 import type { HistoryStage } from "../../../sinks/store/stageHistory.ts"
 import { fromHistoryBatch } from "./historyBatch.ts"
 import { PomExportError } from "./PomExportError.ts"
-import { decodeWorkerEnd, isHistoryBatch, isWorkerRead } from "./PomExportWorkerMessage.ts"
-import type { PomExportCustomers } from "./readPomExport.ts"
+import { decodeWorkerEnd, isCustomerBatch, isHistoryBatch, isWorkerRead } from "./PomExportWorkerMessage.ts"
+import type { PomExportCustomers, PomExportRead } from "./readPomExport.ts"
+import type { PomCustomer } from "../../../pipeline/domain/PomRecords.ts"
+import { textInterner, type TextInterner } from "../../textInterner.ts"
 
 /** Set by the bundle's banner (scripts/bundle.mjs) to the bundle's own URL; absent when running from the sources. */
 declare const __bundleUrl: string | undefined
@@ -26,17 +28,28 @@ export const pomExportWorkerEntry = (): WorkerEntry =>
     : { file: new URL("../../workerFromSource.mjs", import.meta.url), argv: [new URL("pomExportWorker.ts", import.meta.url).href] }
 
 /**
- * How long the worker may go without a word before it is taken for hung. Reading customers.csv whole comes before
- * the first batch of history: at 1,000,000 customers that takes a minute or two on a loaded machine.
+ * How long the worker may go without a word before it is taken for hung. Deciding how a file is written (its
+ * encoding, whether any row is quoted) reads it once before its first row: at 1,000,000 customers that takes a
+ * while on a loaded machine.
  */
 const STALL_MS = 600_000
 const STALL_CHECK_MS = 5_000
+
+/** The customer with the texts customers share as this thread's one copy of each, as the reader on this thread keeps them. */
+const interned = (shared: TextInterner, c: PomCustomer): PomCustomer => ({
+  ...c,
+  firstName: shared.text(c.firstName),
+  lastName: shared.text(c.lastName),
+  serviceAddress: shared.address(c.serviceAddress),
+  billingAddress: c.billingAddress === null ? null : shared.address(c.billingAddress)
+})
 
 /**
  * `streamPomExport` on a worker thread: the same result, the same errors, and the same history rows in the same
  * order, encoded for the store as its own sink would have encoded them (see `historyEncoder`). Parsing a large
  * export takes minutes of CPU; on its own thread it no longer holds up what this thread does meanwhile (reading the
- * QBO snapshot, pulling from QBO's API, storing the history). The history comes back in batches and goes to `store`
+ * QBO snapshot, pulling from QBO's API, storing the history). The customers come back in batches, their shared texts
+ * made one string again here (a clone copies every string); the history comes back in batches and goes to `store`
  * here, where the store is; the worker waits while too many are not yet stored.
  * A worker that dies, fails or falls silent fails the read with a PomExportError that says so; an interrupted read
  * stops the worker.
@@ -51,6 +64,8 @@ export const streamPomExportOnWorker = (
     const counters = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)
     const counts = new Int32Array(counters)
     const worker = new Worker(entry.file, { argv: [...entry.argv], workerData: { dir, counters } })
+    const customers: Array<PomCustomer> = []
+    const shared = textInterner()
     let settled = false
     let lastKind: HistoryKind | null = null
     let heardAt = Date.now()
@@ -71,31 +86,34 @@ export const streamPomExportOnWorker = (
         )
       )
 
+    const done = () => {
+      Atomics.add(counts, 0, 1)
+      Atomics.notify(counts, 0)
+    }
+    const finish = ({ _tag, ...read }: PomExportRead & { readonly _tag: "read" }) => settle(Effect.succeed({ customers, ...read }))
+
     worker.on("message", (message: unknown) => {
       if (settled) return
       heardAt = Date.now()
+      if (isCustomerBatch(message)) {
+        for (const c of message.customers) customers.push(interned(shared, c))
+        return done()
+      }
       if (isHistoryBatch(message)) {
         // The export's files are read one after the other: a batch of another kind means the last is done, and its
         // last rows can be stored while the worker reads on.
         if (lastKind !== null && message.kind !== lastKind) store.kindDone(lastKind)
         lastKind = message.kind
         store.storeEncoded(fromHistoryBatch(message))
-        Atomics.add(counts, 0, 1)
-        Atomics.notify(counts, 0)
-        return
+        return done()
       }
-      if (isWorkerRead(message)) {
-        const { _tag, ...read } = message
-        return settle(Effect.succeed(read))
-      }
+      if (isWorkerRead(message)) return finish(message)
       Either.match(decodeWorkerEnd(message), {
         onLeft: (error) => fail(`the thread reading the POM export sent something unexpected (${ParseResult.TreeFormatter.formatErrorSync(error).split("\n")[0]})`),
         onRight: (end) => {
           switch (end._tag) {
-            case "read": {
-              const { _tag, ...read } = end
-              return settle(Effect.succeed(read))
-            }
+            case "read":
+              return finish(end)
             case "refused":
               return settle(Effect.fail(end.error))
             case "crashed":

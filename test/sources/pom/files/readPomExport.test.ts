@@ -2,7 +2,8 @@ import { NodeFileSystem } from "@effect/platform-node"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import * as path from "node:path"
-import { readPomExport } from "../../../../sources/pom/files/readPomExport.ts"
+import { readPomExport, streamPomExportTo } from "../../../../sources/pom/files/readPomExport.ts"
+import type { PomCustomer } from "../../../../pipeline/domain/PomRecords.ts"
 import type { RejectedRow } from "../../../../pipeline/domain/RejectedRow.ts"
 import { cp1252, fixturePath, tempFolderWith } from "../../csv/tempFiles.ts"
 
@@ -243,6 +244,22 @@ describe("readPomExport", () => {
       const error = yield* Effect.flip(readPomExport("/nonexistent/pom-export"))
       expect(error.file).toBe("/nonexistent/pom-export")
       expect(error.message).toContain("--pom-csv")
+    }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
+  it.scoped("hands customers on as customers.csv is read, so the rows before a broken one are not held to the end", () =>
+    Effect.gen(function* () {
+      const dir = yield* tempFolderWith({
+        "customers.csv": csv(HEADER, customer("1"), customer("2"), customer("3"), `4,"Ann,Lee,,,,,,,,ACTIVE,,`, customer("5"))
+      })
+      const handed: Array<PomCustomer> = []
+      const error = yield* Effect.flip(
+        streamPomExportTo(dir, { customer: (c) => void handed.push(c), appointment: () => undefined, service: () => undefined })
+      )
+      expect(error.file).toBe(path.join(dir, "customers.csv"))
+      expect(error.line).toBe(5)
+      expect(error.message).toContain("never closed")
+      expect(handed.map((c) => c.id)).toEqual(["1", "2", "3"])
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 })

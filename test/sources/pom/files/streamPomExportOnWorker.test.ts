@@ -90,6 +90,19 @@ describe("streamPomExportOnWorker", () => {
     }).pipe(Effect.provide(NodeFileSystem.layer))
   )
 
+  it.scoped("hands back more customers than one message holds, in the order read, with the same history", () =>
+    Effect.gen(function* () {
+      const lines = ["id,firstName,lastName,email,street,city,state,zipCode,status,quickbooksId"]
+      for (let i = 1; i <= 3 * 4096 + 17; i++) lines.push(`c${i},Ann ${i % 13},Lee,ann${i}@example.com,${i} Elm St,Dublin ${i % 7},OH,43017,${i % 5 === 0 ? "Lead" : "Active"},${i % 3 === 0 ? i : ""}`)
+      const dir = yield* tempFolderWith({ "customers.csv": csv(lines), "appointments.csv": csv(["id,customerId,scheduledAt,status", "a1,c1,2024-04-02,Done", "a2,c12300,,"]) })
+      const here = yield* onThisThread(dir)
+      const there = yield* onWorker(dir)
+      expect(here.result.customers).toHaveLength(3 * 4096 + 17)
+      expect(there).toEqual(here)
+      expect(there.result.customers.map((c) => c.id)).toEqual(here.result.customers.map((c) => c.id))
+    }).pipe(Effect.provide(NodeFileSystem.layer))
+  )
+
   it.effect("reads a spreadsheet-saved export with BOM, CRLF and human headers as this thread does", () =>
     Effect.gen(function* () {
       const dir = fixturePath("pom", "excel-export")
