@@ -1,13 +1,16 @@
 import { Int32List } from "../collections/Int32List.ts"
+import { NumberIndex } from "../collections/NumberIndex.ts"
 
-/** The arrays a rule's blocks are built in (see `zeros`). */
-export type ArrayRole = "block starts" | "block fill" | "block members"
+/** The arrays a rule's blocks are built, picked and ordered in (see `zeros`). */
+export type ArrayRole = "block starts" | "block fill" | "block members" | "kept blocks" | "block order" | "order starts"
 
 /**
  * Working arrays that every blocking rule of one matching run fills and empties again, instead of each rule
  * growing its own: at 100,000 records a side they were most of what blocking allocated (about 135 MB of
  * discarded lists), and that garbage pushed the match over the heap limit into one more major collection of the
- * prepared records. Nothing is kept from one rule to the next; a rule reads only what it has just written.
+ * prepared records. The same holds for typed arrays, which live outside the heap: every 64 MB more of them since
+ * the last major collection starts another, so the kept blocks, their order and the index of numbered keys are
+ * shared too. Nothing is kept from one rule to the next; a rule reads only what it has just written.
  */
 export class BlockingBuffers {
   /** A key's block and its record, one entry per (record, block) (see `buildBlocks`). */
@@ -25,6 +28,9 @@ export class BlockingBuffers {
   private orderA = new Int32Array(0)
   private orderB = new Int32Array(0)
   private readonly arrays = new Map<ArrayRole, Int32Array>()
+  private pairCounts = new Float64Array(0)
+  /** Block per key, for keys too many to index directly (see `keyIndex`). */
+  private readonly blockOfKey = new NumberIndex()
 
   /**
    * `count` zeros for `role`, valid until the next call for that role: a rule's blocks (`starts`, `members`) are
@@ -39,6 +45,18 @@ export class BlockingBuffers {
       return array.subarray(0, count)
     }
     return array.subarray(0, count).fill(0)
+  }
+
+  /** `count` entries for the pairs of a rule's blocks, valid until the next call; not zeroed, as each is written before it is read. */
+  pairsPerBlock(count: number): Float64Array {
+    if (this.pairCounts.length < count) this.pairCounts = new Float64Array(Math.max(count, Math.ceil(this.pairCounts.length * 1.5)))
+    return this.pairCounts.subarray(0, count)
+  }
+
+  /** The index of block per key, emptied: a rule's keys are numbered from 0 as a new index would number them. */
+  keyIndex(): NumberIndex {
+    this.blockOfKey.clear()
+    return this.blockOfKey
   }
 
   /** A zeroed array of at least `keys` entries; give it back with `clearDirect`. */
