@@ -14,8 +14,8 @@ export type ArrayRole = "block starts" | "block fill" | "block members" | "kept 
  */
 export class BlockingBuffers {
   /** A key's block and its record, one entry per (record, block) (see `buildBlocks`). */
-  readonly blockIds = new Int32List()
-  readonly recordIds = new Int32List()
+  readonly blockIds: Int32List
+  readonly recordIds: Int32List
   /** Keys seen, so that `direct` can be zeroed where it was written rather than allocated again. */
   readonly directKeys = new Int32List()
   /** Block + 1 per key, for keys few enough to index directly; all zeros between rules. */
@@ -24,13 +24,25 @@ export class BlockingBuffers {
   private last = new Int32Array(0)
   /** A sorted-neighbourhood key's places part by part, and its record (see `sortedNeighbours.ts`). */
   private readonly places: Array<Int32List> = []
-  readonly owners = new Int32List()
+  readonly owners: Int32List
   private orderA = new Int32Array(0)
   private orderB = new Int32Array(0)
   private readonly arrays = new Map<ArrayRole, Int32Array>()
   private pairCounts = new Float64Array(0)
   /** Block per key, for keys too many to index directly (see `keyIndex`). */
   private readonly blockOfKey = new NumberIndex()
+  private readonly records: number
+
+  /**
+   * `records`: how many records the rules key. A rule gives most records one or two keys, so the lists of keys
+   * start with room for twice that many.
+   */
+  constructor(records = 0) {
+    this.records = records
+    this.blockIds = new Int32List(2 * records)
+    this.recordIds = new Int32List(2 * records)
+    this.owners = new Int32List(2 * records)
+  }
 
   /**
    * `count` zeros for `role`, valid until the next call for that role: a rule's blocks (`starts`, `members`) are
@@ -89,7 +101,7 @@ export class BlockingBuffers {
 
   /** `depth` empty lists of key places. */
   keyPlaces(depth: number): ReadonlyArray<Int32List> {
-    while (this.places.length < depth) this.places.push(new Int32List())
+    while (this.places.length < depth) this.places.push(new Int32List(2 * this.records))
     for (const list of this.places) list.length = 0
     return this.places.slice(0, depth)
   }

@@ -168,7 +168,7 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
   const perRule: Array<Omit<RuleReport, "candidatePairs">> = []
   const texts = tokenTexts(records)
   const nameOnly = nameOnlyRecords(records)
-  const buffers = new BlockingBuffers()
+  const buffers = new BlockingBuffers(n)
   rules.slice(0, MAX_RULES).forEach((rule, r) => {
     const budget = Math.max(rule.maxPairsPerRecord * n + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly, MIN_PAIR_BUDGET)
     if (rule.window !== undefined) {
