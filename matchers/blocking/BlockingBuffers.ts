@@ -1,21 +1,18 @@
 import { Int32List } from "../collections/Int32List.ts"
-import { NumberIndex } from "../collections/NumberIndex.ts"
 
-/** The arrays a rule's blocks are built, picked and ordered in (see `zeros`). */
-export type ArrayRole = "block starts" | "block fill" | "block members" | "kept blocks" | "block order" | "order starts"
+/** The arrays a rule's blocks are built in (see `zeros`). */
+export type ArrayRole = "block starts" | "block fill" | "block members"
 
 /**
  * Working arrays that every blocking rule of one matching run fills and empties again, instead of each rule
  * growing its own: at 100,000 records a side they were most of what blocking allocated (about 135 MB of
  * discarded lists), and that garbage pushed the match over the heap limit into one more major collection of the
- * prepared records. The same holds for typed arrays, which live outside the heap: every 64 MB more of them since
- * the last major collection starts another, so the kept blocks, their order and the index of numbered keys are
- * shared too. Nothing is kept from one rule to the next; a rule reads only what it has just written.
+ * prepared records. Nothing is kept from one rule to the next; a rule reads only what it has just written.
  */
 export class BlockingBuffers {
   /** A key's block and its record, one entry per (record, block) (see `buildBlocks`). */
-  readonly blockIds: Int32List
-  readonly recordIds: Int32List
+  readonly blockIds = new Int32List()
+  readonly recordIds = new Int32List()
   /** Keys seen, so that `direct` can be zeroed where it was written rather than allocated again. */
   readonly directKeys = new Int32List()
   /** Block + 1 per key, for keys few enough to index directly; all zeros between rules. */
@@ -24,25 +21,10 @@ export class BlockingBuffers {
   private last = new Int32Array(0)
   /** A sorted-neighbourhood key's places part by part, and its record (see `sortedNeighbours.ts`). */
   private readonly places: Array<Int32List> = []
-  readonly owners: Int32List
+  readonly owners = new Int32List()
   private orderA = new Int32Array(0)
   private orderB = new Int32Array(0)
   private readonly arrays = new Map<ArrayRole, Int32Array>()
-  private pairCounts = new Float64Array(0)
-  /** Block per key, for keys too many to index directly (see `keyIndex`). */
-  private readonly blockOfKey = new NumberIndex()
-  private readonly records: number
-
-  /**
-   * `records`: how many records the rules key. A rule gives most records one or two keys, so the lists of keys
-   * start with room for twice that many.
-   */
-  constructor(records = 0) {
-    this.records = records
-    this.blockIds = new Int32List(2 * records)
-    this.recordIds = new Int32List(2 * records)
-    this.owners = new Int32List(2 * records)
-  }
 
   /**
    * `count` zeros for `role`, valid until the next call for that role: a rule's blocks (`starts`, `members`) are
@@ -57,18 +39,6 @@ export class BlockingBuffers {
       return array.subarray(0, count)
     }
     return array.subarray(0, count).fill(0)
-  }
-
-  /** `count` entries for the pairs of a rule's blocks, valid until the next call; not zeroed, as each is written before it is read. */
-  pairsPerBlock(count: number): Float64Array {
-    if (this.pairCounts.length < count) this.pairCounts = new Float64Array(Math.max(count, Math.ceil(this.pairCounts.length * 1.5)))
-    return this.pairCounts.subarray(0, count)
-  }
-
-  /** The index of block per key, emptied: a rule's keys are numbered from 0 as a new index would number them. */
-  keyIndex(): NumberIndex {
-    this.blockOfKey.clear()
-    return this.blockOfKey
   }
 
   /** A zeroed array of at least `keys` entries; give it back with `clearDirect`. */
@@ -101,7 +71,7 @@ export class BlockingBuffers {
 
   /** `depth` empty lists of key places. */
   keyPlaces(depth: number): ReadonlyArray<Int32List> {
-    while (this.places.length < depth) this.places.push(new Int32List(2 * this.records))
+    while (this.places.length < depth) this.places.push(new Int32List())
     for (const list of this.places) list.length = 0
     return this.places.slice(0, depth)
   }

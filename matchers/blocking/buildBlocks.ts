@@ -1,4 +1,5 @@
 import { doubleMetaphone } from "double-metaphone"
+import { NumberIndex } from "../collections/NumberIndex.ts"
 import { StringIndex } from "../collections/StringIndex.ts"
 import type { FieldName } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
@@ -131,7 +132,7 @@ export const buildBlocks = (
   const { blockIds, recordIds, directKeys } = buffers
   blockIds.length = 0
   recordIds.length = 0
-  const blockOfKey = buffers.keyIndex()
+  const blockOfKey = new NumberIndex()
   let blocks = 0
   const blockOfText = new Map<string, number>()
   let lastMember = buffers.lastMember(1024)

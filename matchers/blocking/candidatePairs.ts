@@ -40,13 +40,12 @@ interface RuleBlocks {
   readonly largestBlock: number
 }
 
-/** Valid until the next call with the same `buffers`. */
-const ruleBlocks = (records: PreparedRecords, rule: BlockingRule, blocks: Blocks, buffers: BlockingBuffers): RuleBlocks => {
+const ruleBlocks = (records: PreparedRecords, rule: BlockingRule, blocks: Blocks): RuleBlocks => {
   const { starts, count } = blocks
   const oversized: Array<readonly [number, number]> = []
   let largestBlock = 0
-  const kept = buffers.zeros("kept blocks", count)
-  const pairsOf = buffers.pairsPerBlock(count)
+  const kept = new Int32Array(count)
+  const pairsOf = new Float64Array(count)
   let keptCount = 0
   for (let b = 0; b < count; b++) {
     const from = starts[b] ?? 0
@@ -68,12 +67,9 @@ const ruleBlocks = (records: PreparedRecords, rule: BlockingRule, blocks: Blocks
 /** Above this many pairs in one block, `smallestFirst` sorts by comparison rather than by counting. */
 const COUNTING_SORT_LIMIT = 1 << 20
 
-/**
- * Indices of `pairs` from the fewest pairs to the most; ties keep their order, as a stable sort would. Valid until
- * the next call with the same `buffers`.
- */
-const smallestFirst = (pairs: Float64Array, buffers: BlockingBuffers): Int32Array => {
-  const order = buffers.zeros("block order", pairs.length)
+/** Indices of `pairs` from the fewest pairs to the most; ties keep their order, as a stable sort would. */
+const smallestFirst = (pairs: Float64Array): Int32Array => {
+  const order = new Int32Array(pairs.length)
   let most = 0
   for (let x = 0; x < pairs.length; x++) most = Math.max(most, pairs[x] ?? 0)
   if (most > COUNTING_SORT_LIMIT) {
@@ -86,7 +82,7 @@ const smallestFirst = (pairs: Float64Array, buffers: BlockingBuffers): Int32Arra
     })
   }
   // Pair counts are whole numbers: a counting sort, stable and linear.
-  const starts = buffers.zeros("order starts", most + 2)
+  const starts = new Int32Array(most + 2)
   for (let x = 0; x < pairs.length; x++) {
     const slot = (pairs[x] ?? 0) + 1
     starts[slot] = (starts[slot] ?? 0) + 1
@@ -122,14 +118,13 @@ const pairWithin = (
   budget: number,
   proposed: ProposedPairs,
   rule: number,
-  drop: (block: number, pairs: number) => void,
-  buffers: BlockingBuffers
+  drop: (block: number, pairs: number) => void
 ): number => {
   const { starts, members } = blocks
   const side = records.side
   let left = budget
   // Over budget: keep the smallest blocks, which are also the most telling, and drop the rest.
-  const order = smallestFirst(picked.pairs, buffers)
+  const order = smallestFirst(picked.pairs)
   for (let o = 0; o < order.length; o++) {
     const x = order[o] ?? 0
     const block = picked.kept[x] ?? 0
@@ -168,7 +163,7 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
   const perRule: Array<Omit<RuleReport, "candidatePairs">> = []
   const texts = tokenTexts(records)
   const nameOnly = nameOnlyRecords(records)
-  const buffers = new BlockingBuffers(n)
+  const buffers = new BlockingBuffers()
   rules.slice(0, MAX_RULES).forEach((rule, r) => {
     const budget = Math.max(rule.maxPairsPerRecord * n + (rule.pairsPerNameOnlyRecord ?? 0) * nameOnly, MIN_PAIR_BUDGET)
     if (rule.window !== undefined) {
@@ -183,7 +178,7 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
       skippedPairs += pairs
     }
     const whole = buildBlocks(records, rule, texts, buffers)
-    const picked = ruleBlocks(records, rule, whole, buffers)
+    const picked = ruleBlocks(records, rule, whole)
     const subKey = rule.subKey
     const dropped = new Int32List()
     const droppedPairs: Array<number> = []
@@ -191,7 +186,7 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
       dropped.push(block)
       droppedPairs.push(pairs)
     }
-    const left = pairWithin(records, whole, picked, budget, proposed, r, subKey === undefined ? skip : keep, buffers)
+    const left = pairWithin(records, whole, picked, budget, proposed, r, subKey === undefined ? skip : keep)
     let splitCount = 0
     // Pieces spend what any list may spend (`MIN_PAIR_BUDGET`) and what name-only records add, not the rest of a
     // large list's budget: there the other rules already find what a town or an initial would, and every pair
@@ -200,8 +195,7 @@ export const candidatePairs = (records: PreparedRecords, rules: ReadonlyArray<Bl
     if (subKey !== undefined && dropped.length > 0 && forPieces > 0) {
       const pieces = splitBlocks(records, subKey, whole, texts, dropped, { cap: rule.maxBlockSize, enough: forPieces })
       splitCount = pieces.split
-      // `picked` is spent: the pieces' blocks may take its arrays.
-      pairWithin(records, pieces, ruleBlocks(records, rule, pieces, buffers), forPieces, proposed, r, skip, buffers)
+      pairWithin(records, pieces, ruleBlocks(records, rule, pieces), forPieces, proposed, r, skip)
     }
     for (let d = splitCount; d < dropped.length; d++) skip(dropped.data[d] ?? 0, droppedPairs[d] ?? 0)
     const largestBlock = picked.largestBlock

@@ -1,43 +1,21 @@
+import { Int32List } from "../collections/Int32List.ts"
+
 const RULE_BITS = 5
 
 /** Rules a candidate set can tell apart: a pair's rules are bits of a 32-bit mask. */
 export const MAX_RULES = 1 << RULE_BITS
 
-/** Pairs per chunk of `ProposedPairs`. */
-const CHUNK_BITS = 16
-const CHUNK = 1 << CHUNK_BITS
-const NO_CHUNK = new Int32Array(0)
-
 /**
- * The pairs every rule proposes, repeats included, as they are found: pair k joins record `leftAt(k)` (the smaller
- * index, or the left side of a link) with `right * MAX_RULES + rule` in `taggedAt(k)`. Both stay int32s (for fewer
- * than 2^26 records), so building and sorting them never boxes a number. They are kept in chunks of a fixed size
- * rather than a list that doubles: a run proposes millions, and every doubling left a copy behind as garbage, in
- * the typed-array memory whose growth makes the engine collect the whole heap (the prepared records included).
+ * The pairs every rule proposes, repeats included, as they are found: pair k joins record `lefts[k]` (the smaller
+ * index, or the left side of a link) with `right * MAX_RULES + rule` in `tagged[k]`. Both stay int32s (for fewer
+ * than 2^26 records), so building and sorting them never boxes a number.
  */
 export class ProposedPairs {
-  private readonly lefts: Array<Int32Array> = []
-  private readonly tags: Array<Int32Array> = []
-  private leftChunk = NO_CHUNK
-  private tagChunk = NO_CHUNK
-  length = 0
+  readonly lefts = new Int32List()
+  readonly tagged = new Int32List()
   add(left: number, right: number, rule: number): void {
-    const at = this.length & (CHUNK - 1)
-    if (at === 0) {
-      this.leftChunk = new Int32Array(CHUNK)
-      this.tagChunk = new Int32Array(CHUNK)
-      this.lefts.push(this.leftChunk)
-      this.tags.push(this.tagChunk)
-    }
-    this.leftChunk[at] = left
-    this.tagChunk[at] = (right << RULE_BITS) | rule
-    this.length++
-  }
-  leftAt(k: number): number {
-    return this.lefts[k >> CHUNK_BITS]?.[k & (CHUNK - 1)] ?? 0
-  }
-  taggedAt(k: number): number {
-    return this.tags[k >> CHUNK_BITS]?.[k & (CHUNK - 1)] ?? 0
+    this.lefts.push(left)
+    this.tagged.push((right << RULE_BITS) | rule)
   }
 }
 
@@ -70,18 +48,19 @@ const sortRun = (values: Int32Array, from: number, to: number): void => {
  * left record, then a sort of each record's partners, orders them as one sort of `(left, right, rule)` would.
  */
 export const unionPairs = (proposed: ProposedPairs, records: number, rules: number): PairUnion => {
-  const total = proposed.length
+  const total = proposed.lefts.length
+  const lefts = proposed.lefts.data
   const starts = new Int32Array(records + 1)
   for (let k = 0; k < total; k++) {
-    const slot = proposed.leftAt(k) + 1
+    const slot = (lefts[k] ?? 0) + 1
     starts[slot] = (starts[slot] ?? 0) + 1
   }
   for (let i = 0; i < records; i++) starts[i + 1] = (starts[i + 1] ?? 0) + (starts[i] ?? 0)
   const byLeft = new Int32Array(total)
   const fill = starts.slice(0, records)
   for (let k = 0; k < total; k++) {
-    const i = proposed.leftAt(k)
-    byLeft[fill[i] ?? 0] = proposed.taggedAt(k)
+    const i = lefts[k] ?? 0
+    byLeft[fill[i] ?? 0] = proposed.tagged.data[k] ?? 0
     fill[i] = (fill[i] ?? 0) + 1
   }
   let distinct = 0

@@ -43,13 +43,6 @@ export class NumberIndex {
     return id
   }
 
-  /** Forgets every key but keeps the table's room, so one index serves pass after pass without growing again. */
-  clear(): void {
-    if (this.count === 0) return
-    this.ids.fill(EMPTY)
-    this.count = 0
-  }
-
   private slotOf(key: number): number {
     // A 32-bit mix of both halves of the key (a murmur3-style finaliser), so the low bits used as slot vary.
     let h = Math.imul(key >>> 0, SPREAD) ^ Math.imul(Math.floor(key / 4294967296) >>> 0, MIX)

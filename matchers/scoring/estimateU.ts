@@ -7,11 +7,8 @@ import { seededRandom } from "./random.ts"
 /** Pseudo-pairs of the starting u: they decide u on a tiny data set and vanish against a real sample. */
 const PRIOR_PAIRS = 100
 
-/**
- * Records holding the field, split by side for a link (a dedupe puts all of them on side 0), in record order: the
- * two are views of `into`, which holds one entry per record and is overwritten by the next call.
- */
-const filledBySide = (records: PreparedRecords, column: ValueColumn, into: Int32Array): [Int32Array, Int32Array] => {
+/** Records holding the field, split by side for a link (a dedupe puts all of them on side 0), in record order. */
+const filledBySide = (records: PreparedRecords, column: ValueColumn): [Int32Array, Int32Array] => {
   const { offsets } = column
   let rights = 0
   let filled = 0
@@ -20,7 +17,7 @@ const filledBySide = (records: PreparedRecords, column: ValueColumn, into: Int32
     filled++
     if (records.side[i] === 1) rights++
   }
-  const sides: [Int32Array, Int32Array] = [into.subarray(0, filled - rights), into.subarray(filled - rights, filled)]
+  const sides: [Int32Array, Int32Array] = [new Int32Array(filled - rights), new Int32Array(rights)]
   const used = new Int32Array(2)
   for (let i = 0; i < records.size; i++) {
     if ((offsets[i + 1] ?? 0) <= (offsets[i] ?? 0)) continue
@@ -67,15 +64,13 @@ export const estimateU = (
   comparisons: ReadonlyArray<Comparison>,
   levelOf: ReadonlyArray<LevelOf>,
   options: { readonly samplePairs: number; readonly seed: number }
-): Array<Float64Array> => {
-  // One list of records for every comparison in turn: a list per comparison was garbage the size of the data each.
-  const filled = new Int32Array(records.size)
-  return comparisons.map((comparison, c) => {
+): Array<Float64Array> =>
+  comparisons.map((comparison, c) => {
     const compare = levelOf[c]
     const levels = comparison.levels.length
     const prior = Float64Array.from(comparison.levels, (l) => l.u)
     const counts = new Float64Array(levels)
-    const [lefts, rightsOrAll] = filledBySide(records, records.columns[comparison.field], filled)
+    const [lefts, rightsOrAll] = filledBySide(records, records.columns[comparison.field])
     const rights = records.linking ? rightsOrAll : lefts
     const possible = records.linking ? lefts.length * rights.length : (lefts.length * (lefts.length - 1)) / 2
     const random = seededRandom(options.seed + c)
@@ -109,4 +104,3 @@ export const estimateU = (
     for (let l = from; l < levels; l++) u[l] = (share * ((counts[l] ?? 0) + PRIOR_PAIRS * (prior[l] ?? 0))) / rest
     return u
   })
-}
