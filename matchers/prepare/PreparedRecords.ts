@@ -79,14 +79,16 @@ export const prepareRecords = (
     }
   })
   const cityId = memoizeByText((raw) => b.city.intern(foldText(raw)))
-  const stateOf = memoizeByText(normalizeState)
-  const stateId = memoizeByText((raw) => b.state.intern(stateOf(raw)))
-  // A postcode's form depends on its country, and the country on the state and postcode together.
-  const zipIdIn = (country: Country) => memoizeByText((raw) => b.zip.intern(normalizePostcode(raw, country)))
-  const zipId: Record<Country, (raw: string) => number> = { US: zipIdIn("US"), CA: zipIdIn("CA"), GB: zipIdIn("GB"), AU: zipIdIn("AU") }
-  const countryOf = memoizeByText((rawState) => {
-    const state = stateOf(rawState)
-    return memoizeByText((zip) => countryOfAddress(state, zip, hint))
+  // A postcode's form depends on its country, and the country on the state and postcode together: each state as
+  // typed is read once, and each postcode once per state, so a record's place costs two lookups.
+  const placeIn = memoizeByText((rawState) => {
+    const state = normalizeState(rawState)
+    const stateId = b.state.intern(state)
+    const postcodeOf = memoizeByText((zip) => {
+      const country = countryOfAddress(state, zip, hint)
+      return { country, zipId: b.zip.intern(normalizePostcode(zip, country)) }
+    })
+    return { stateId, postcodeOf }
   })
   const isPoBox = new Uint8Array(n)
   const system = new Uint8Array(n)
@@ -106,7 +108,9 @@ export const prepareRecords = (
     b.email.pushEach(r.emails, emailId)
     // An address whose every part is blank holds no value in any of these columns, as if it were missing.
     const a = r.address
-    const country = a === null ? (hint ?? "US") : countryOf(a.state)(a.zip)
+    const place = a === null ? null : placeIn(a.state)
+    const postcode = a === null || place === null ? null : place.postcodeOf(a.zip)
+    const country = postcode?.country ?? hint ?? "US"
     b.phone.pushEach(r.phones, phoneId[country])
     if (a === null) {
       for (const column of [b.houseNumber, b.street, b.unit, b.city, b.state, b.zip]) column.pushId(NO_VALUE)
@@ -116,8 +120,8 @@ export const prepareRecords = (
       b.street.pushId(street.street)
       b.unit.pushId(street.unit)
       b.city.pushId(cityId(a.city))
-      b.state.pushId(stateId(a.state))
-      b.zip.pushId(zipId[country](a.zip))
+      b.state.pushId(place?.stateId ?? NO_VALUE)
+      b.zip.pushId(postcode?.zipId ?? NO_VALUE)
       isPoBox[i] = street.isPoBox ? 1 : 0
     }
     system[i] = r.ref.system === "qbo" ? 1 : 0
