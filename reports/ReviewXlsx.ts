@@ -22,7 +22,7 @@ export const REVIEW_SHEET = "Review"
 export const RECORDS_SHEET = "Records"
 
 /** Characters wide: ids fit, the long explanations wrap within a screen. */
-const WIDTH: Readonly<Record<ReviewColumn, number>> = {
+export const WIDTH: Readonly<Record<ReviewColumn, number>> = {
   case_id: 16,
   scenario: 11,
   confidence: 20,
@@ -46,7 +46,7 @@ const WIDTH: Readonly<Record<ReviewColumn, number>> = {
   qbo_records: 36
 }
 
-const WRAPPED: ReadonlySet<ReviewColumn> = new Set(["actions", "evidence", "blockers", "note", "pom_records", "qbo_records"])
+export const WRAPPED: ReadonlySet<ReviewColumn> = new Set(["actions", "evidence", "blockers", "note", "pom_records", "qbo_records"])
 
 const HEADER_FONT = font({ bold: true, argb: "FFFFFFFF" })
 const LINK_FONT = font({ underline: true, argb: "FF0563C1" })

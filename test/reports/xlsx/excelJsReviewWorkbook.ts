@@ -6,36 +6,9 @@ import type { RunId } from "../../../pipeline/domain/Ids.ts"
 import { pomLabel, qboLabel } from "../../../reports/recordLabel.ts"
 import { pomCustomerLink, qboCustomerLink, qboInvoiceLink, type RecordLinks } from "../../../reports/RecordLinks.ts"
 import { REVIEW_COLUMNS, reviewOrder, reviewRow } from "../../../reports/ReviewCsv.ts"
-import { DECISION_WORDS, EDITABLE_COLUMNS, RECORDS_SHEET, REVIEW_SHEET } from "../../../reports/ReviewXlsx.ts"
+import { DECISION_WORDS, EDITABLE_COLUMNS, RECORDS_SHEET, REVIEW_SHEET, WIDTH, WRAPPED } from "../../../reports/ReviewXlsx.ts"
 
 type ReviewColumn = (typeof REVIEW_COLUMNS)[number]
-
-/** Characters wide: ids fit, the long explanations wrap within a screen. */
-const WIDTH: Readonly<Record<ReviewColumn, number>> = {
-  case_id: 16,
-  scenario: 11,
-  confidence: 20,
-  keep_pom_id: 12,
-  merge_pom_ids: 14,
-  correct_qbo_id: 14,
-  wrong_qbo_ids: 14,
-  invoices_to_move: 16,
-  pom_items_to_move: 16,
-  actions: 60,
-  evidence: 50,
-  blockers: 45,
-  decision: 11,
-  note: 30,
-  blocker_kind: 14,
-  choose_keep_pom_id: 20,
-  choose_correct_qbo_id: 22,
-  exclude_ids: 16,
-  run_id: 24,
-  pom_records: 36,
-  qbo_records: 36
-}
-
-const WRAPPED: ReadonlySet<ReviewColumn> = new Set(["actions", "evidence", "blockers", "note", "pom_records", "qbo_records"])
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } })
 const HEADER_FILL = solid("FF17324D")
