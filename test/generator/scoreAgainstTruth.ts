@@ -54,11 +54,20 @@ export const scoreAgainstTruth = (truth: Truth, cases: ReadonlyArray<Case>): Tru
   const used = new Set<string>()
   const records = (c: Case) => new Set<string>([...c.pomIds, ...c.qboIds])
   const sets = new Map(cases.map((c) => [c, records(c)]))
+  // Only a case holding one of the records can be the one: looked up by record, in the cases' order, so that a
+  // million-customer company is scored in seconds, not by comparing every planted case with every case.
+  const casesOf = new Map<string, Array<number>>()
+  cases.forEach((c, at) => {
+    for (const id of sets.get(c) ?? []) casesOf.set(id, [...(casesOf.get(id) ?? []), at])
+  })
+  const holdingAny = (ids: ReadonlyArray<string>): ReadonlyArray<Case> =>
+    [...new Set(ids.flatMap((id) => casesOf.get(id) ?? []))].sort((a, b) => a - b).flatMap((at) => cases[at] ?? [])
   for (const t of truth.cases) {
     const ids = [...t.pomIds, ...t.qboIds]
-    const c = cases.find((x) => ids.every((id) => sets.get(x)?.has(id)))
+    const candidates = holdingAny(ids)
+    const c = candidates.find((x) => ids.every((id) => sets.get(x)?.has(id)))
     if (c === undefined) {
-      const partial = cases.find((x) => ids.some((id) => sets.get(x)?.has(id)))
+      const partial = candidates[0]
       misses.push({ truth: t, problem: partial === undefined ? "not found" : `split: case ${partial.id} holds POM ${partial.pomIds.join(";")} QBO ${partial.qboIds.join(";")}` })
       continue
     }
@@ -66,7 +75,9 @@ export const scoreAgainstTruth = (truth: Truth, cases: ReadonlyArray<Case>): Tru
     const problem = compare(t, c)
     if (problem !== null) misses.push({ truth: t, problem })
   }
-  const trapsProposed = truth.traps.flatMap((trap) => cases.filter((c) => trapProposed(trap, c)).map((c) => ({ trap, caseId: c.id })))
+  const trapsProposed = truth.traps.flatMap((trap) =>
+    holdingAny([...trap.pomIds, ...trap.qboIds]).filter((c) => trapProposed(trap, c)).map((c) => ({ trap, caseId: c.id }))
+  )
   return {
     injected: truth.cases.length,
     found: truth.cases.length - misses.length,
