@@ -89,7 +89,7 @@ const RECORD_STYLES: Readonly<Record<"plain" | "link" | "review" | "reviewLink",
   reviewLink: { text: true, font: LINK_FONT, fill: REVIEW_FILL }
 }
 
-interface Linked {
+export interface Linked {
   readonly text: string
   readonly url: string | null
 }
@@ -133,10 +133,10 @@ const reviewSheet = (book: Book, index: RecordIndex, runId: RunId, cases: Readon
   }
 }
 
-const RECORD_HEADERS = ["case_id", "record", "id", "role", "details"] as const
+export const RECORD_HEADERS = ["case_id", "record", "id", "role", "details"] as const
 
 /** One row per record of each case, each id a link: a cell holds one link, and a case names several records. */
-const recordRows = (index: RecordIndex, c: Case, links: RecordLinks): ReadonlyArray<readonly [string, string, Linked, string, string]> => {
+export const recordRows = (index: RecordIndex, c: Case, links: RecordLinks): ReadonlyArray<readonly [string, string, Linked, string, string]> => {
   const pomRole = (id: string) => (id === c.keepPomId ? "keeper" : c.mergePomIds.some((m) => m === id) ? "goes inactive (merged into the keeper)" : "named, not changed")
   const qboRole = (id: string) =>
     id === c.correctQboId ? "correct QBO customer" : c.wrongQboIds.some((w) => w === id) ? "retired (invoices move to the correct one)" : "named, not changed"

@@ -3,10 +3,9 @@ import ExcelJS from "exceljs"
 import type { RecordIndex } from "../../../pipeline/cases/RecordIndex.ts"
 import type { Case } from "../../../pipeline/domain/Case.ts"
 import type { RunId } from "../../../pipeline/domain/Ids.ts"
-import { pomLabel, qboLabel } from "../../../reports/recordLabel.ts"
-import { pomCustomerLink, qboCustomerLink, qboInvoiceLink, type RecordLinks } from "../../../reports/RecordLinks.ts"
+import { pomCustomerLink, qboCustomerLink, type RecordLinks } from "../../../reports/RecordLinks.ts"
 import { REVIEW_COLUMNS, reviewOrder, reviewRow } from "../../../reports/ReviewCsv.ts"
-import { DECISION_WORDS, EDITABLE_COLUMNS, RECORDS_SHEET, REVIEW_SHEET, WIDTH, WRAPPED } from "../../../reports/ReviewXlsx.ts"
+import { DECISION_WORDS, EDITABLE_COLUMNS, RECORD_HEADERS, RECORDS_SHEET, recordRows, REVIEW_SHEET, WIDTH, WRAPPED } from "../../../reports/ReviewXlsx.ts"
 
 type ReviewColumn = (typeof REVIEW_COLUMNS)[number]
 
@@ -93,23 +92,6 @@ const reviewSheet = (wb: ExcelJS.Workbook, index: RecordIndex, runId: RunId, cas
   ws.autoFilter = `A1:${columnLetter(headers.length)}${cases.length + 1}`
 }
 
-const RECORD_HEADERS = ["case_id", "record", "id", "role", "details"] as const
-
-/** One row per record of each case, each id a link: a cell holds one link, and a case names several records. */
-const recordRows = (index: RecordIndex, c: Case, links: RecordLinks): ReadonlyArray<readonly [string, string, ExcelJS.CellValue, string, string]> => {
-  const pomRole = (id: string) => (id === c.keepPomId ? "keeper" : c.mergePomIds.some((m) => m === id) ? "goes inactive (merged into the keeper)" : "named, not changed")
-  const qboRole = (id: string) =>
-    id === c.correctQboId ? "correct QBO customer" : c.wrongQboIds.some((w) => w === id) ? "retired (invoices move to the correct one)" : "named, not changed"
-  const invoices = c.plan.steps.flatMap((s) => (s._tag === "move-invoice" ? [s] : []))
-  return [
-    ...c.pomIds.map((id) => [c.id, "POM customer", link(id, pomCustomerLink(links, id)), pomRole(id), pomLabel(index, id)] as const),
-    ...c.qboIds.map((id) => [c.id, "QBO customer", link(id, qboCustomerLink(links, id)), qboRole(id), qboLabel(index, id)] as const),
-    ...invoices.map(
-      (s) => [c.id, "QBO invoice", link(s.invoiceId, qboInvoiceLink(links, s.invoiceId)), `moves from ${s.from} to ${s.to}`, `no. ${s.docNumber}, $${s.amount.toFixed(2)}`] as const
-    )
-  ]
-}
-
 const recordsSheet = (wb: ExcelJS.Workbook, index: RecordIndex, cases: ReadonlyArray<Case>, links: RecordLinks) => {
   const ws = wb.addWorksheet(RECORDS_SHEET)
   header(ws, RECORD_HEADERS, () => false)
@@ -120,10 +102,10 @@ const recordsSheet = (wb: ExcelJS.Workbook, index: RecordIndex, cases: ReadonlyA
   })
   let n = 1
   for (const c of cases) {
-    for (const cells of recordRows(index, c, links)) {
+    for (const [caseId, record, id, role, details] of recordRows(index, c, links)) {
       n++
       const row = ws.getRow(n)
-      cells.forEach((value, j) => {
+      ;[caseId, record, link(id.text, id.url), role, details].forEach((value, j) => {
         const cell = row.getCell(j + 1)
         put(cell, value)
         cell.numFmt = TEXT
