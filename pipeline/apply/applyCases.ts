@@ -7,6 +7,7 @@ import type { ApprovedCase, CaseOutcome, CaseOutcomeStatus, StepOutcome } from "
 import { PomTarget, QboTarget, type WriteOutcome } from "./ApplyTargets.ts"
 import { reportStage } from "../RunProgress.ts"
 import { byHandSteps } from "./byHandSteps.ts"
+import { confirmedState } from "./confirmedState.ts"
 import { readCurrentState } from "./readCurrentState.ts"
 import { checkByHand, checkStep } from "./stepChecks.ts"
 
@@ -86,8 +87,12 @@ export const applyCases = (approved: ReadonlyArray<ApprovedCase>, options: { app
       for (const s of open(c)) {
         const check = s.byHand.length > 0 ? checkByHand(s.step, now) : checkStep(s.step, now, started)
         if (check._tag === "after") {
+          // A POM step this tool put on the worklist, now done by hand, is the tool's change all the same: its
+          // journal row holds the record's state, so a revert lists its undo. Anything else found in place was
+          // done by someone else, and a revert leaves it alone.
+          const fromWorklist = s.status === "waiting" && s.byHand.length === 0 ? confirmedState(s.step, now) : null
           s.status = "done"
-          s.after = "found already in place"
+          s.after = fromWorklist ?? "found already in place"
           resolved.push({ key: s.key, status: "done", after: s.after, applyId })
         } else if (check._tag === "drift") {
           c.status = started ? "failed" : "stale"

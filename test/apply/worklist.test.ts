@@ -15,6 +15,8 @@ import { invoiceCustomer, qboActive } from "./serverState.ts"
 let sandbox: Sandbox
 let dir = ""
 let qboOnly: Record<string, string> = {}
+/** What the first test leaves for the revert: its database, the applied case's review row, and the fresh export. */
+let applied: { db: string; row: Record<string, string>; fresh: string } | null = null
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "reconcile-worklist-"))
@@ -27,6 +29,23 @@ afterAll(() => sandbox.close())
 
 const readCsv = (file: string): Array<Record<string, string>> => parse(readFileSync(file), { bom: true, columns: true })
 const writeCsv = (file: string, rows: Array<Record<string, string>>) => writeFileSync(file, stringify(rows, { header: true }))
+
+/** An admin works a worklist through in POM; the export made afterwards, into `to`, shows it (statuses as POM exports them). */
+const doWorklist = (from: string, to: string, worklist: ReadonlyArray<Record<string, string>>) => {
+  cpSync(from, to, { recursive: true })
+  const customers = readCsv(join(to, "customers.csv"))
+  const appointments = readCsv(join(to, "appointments.csv"))
+  const services = readCsv(join(to, "services.csv"))
+  for (const w of worklist) {
+    if (w.field === "QBO ID") customers.forEach((c) => c.id === w.customer && (c.quickbooksId = w.to ?? ""))
+    if (w.field === "status") customers.forEach((c) => c.id === w.customer && (c.status = (w.to ?? "").toUpperCase()))
+    if (w.record?.startsWith("appointment ")) appointments.forEach((a) => a.id === w.record?.slice(12) && (a.customerId = w.to ?? ""))
+    if (w.record?.startsWith("service ")) services.forEach((s) => s.id === w.record?.slice(8) && (s.customerId = w.to ?? ""))
+  }
+  writeCsv(join(to, "customers.csv"), customers)
+  writeCsv(join(to, "appointments.csv"), appointments)
+  writeCsv(join(to, "services.csv"), services)
+}
 
 describe("apply without POM API access", () => {
   it("lists POM steps on pom-worklist.csv, keeps the wrong QBO customer until they are done, then confirms them from a fresh export", async () => {
@@ -56,24 +75,50 @@ describe("apply without POM API access", () => {
 
     // An admin does the worklist in POM; the next export shows it.
     const fresh = join(dir, "fresh")
-    cpSync(join(dir, "export", "pom"), fresh, { recursive: true })
-    const customers = readCsv(join(fresh, "customers.csv"))
-    const appointments = readCsv(join(fresh, "appointments.csv"))
-    const services = readCsv(join(fresh, "services.csv"))
-    for (const w of worklist) {
-      if (w.field === "QBO ID") customers.forEach((c) => c.id === w.customer && (c.quickbooksId = w.to ?? ""))
-      if (w.field === "status") customers.forEach((c) => c.id === w.customer && (c.status = "INACTIVE"))
-      if (w.record?.startsWith("appointment ")) appointments.forEach((a) => a.id === w.record?.slice(12) && (a.customerId = w.to ?? ""))
-      if (w.record?.startsWith("service ")) services.forEach((s) => s.id === w.record?.slice(8) && (s.customerId = w.to ?? ""))
-    }
-    writeCsv(join(fresh, "customers.csv"), customers)
-    writeCsv(join(fresh, "appointments.csv"), appointments)
-    writeCsv(join(fresh, "services.csv"), services)
+    doWorklist(join(dir, "export", "pom"), fresh, worklist)
 
     const second = await runCli(["apply", "--review", join(out, "review.csv"), "--db", db, "--json", "--pom-csv", fresh], qboOnly)
     expect(second.stderr).not.toMatch(/"logLevel":"(ERROR|FATAL)"/)
     expect(second.code).toBe(0)
     expect(JSON.parse(second.stdout).cases.done).toBe(1)
     expect(qboActive(sandbox, wrong)).toBe(false)
+    applied = { db, row: target as Record<string, string>, fresh }
+  })
+
+  it("reverts the case the same way: POM steps on a revert worklist, the invoices held back until a fresh export shows them done", async () => {
+    if (applied === null) throw new Error("the apply above did not finish")
+    const { db, row, fresh } = applied
+    const caseId = row.case_id ?? ""
+    const wrong = row.wrong_qbo_ids ?? ""
+    const correct = row.correct_qbo_id ?? ""
+    const invoices = (row.invoices_to_move ?? "").split(";")
+    const out = join(dir, "reverts")
+
+    const first = await runCli(["revert", caseId, "--db", db, "--json", "--out", out], qboOnly)
+    expect(first.stderr).not.toMatch(/"logLevel":"(ERROR|FATAL)"/)
+    const waiting = JSON.parse(first.stdout)
+    expect(first.code).toBe(3)
+    expect(waiting).toMatchObject({ status: "waiting", byHand: [] })
+    // The retired QBO customer is back; the invoices stay where apply put them while POM still points there.
+    expect(qboActive(sandbox, wrong)).toBe(true)
+    for (const id of invoices) expect(invoiceCustomer(sandbox, id)).toBe(correct)
+    const worklist = readCsv(waiting.outputs.pomWorklist)
+    expect(worklist).toContainEqual(expect.objectContaining({ customer: row.keep_pom_id, field: "QBO ID", from: correct, to: wrong }))
+    expect(worklist.every((w) => w.case_id === caseId)).toBe(true)
+
+    // Asked again before the admin has done it: still waiting, nothing more sent.
+    const unchanged = await runCli(["revert", caseId, "--db", db, "--json", "--out", out, "--pom-csv", fresh], qboOnly)
+    expect(unchanged.code).toBe(3)
+    expect(JSON.parse(unchanged.stdout).status).toBe("waiting")
+    for (const id of invoices) expect(invoiceCustomer(sandbox, id)).toBe(correct)
+
+    const undone = join(dir, "fresh-after-revert")
+    doWorklist(fresh, undone, worklist)
+    const second = await runCli(["revert", caseId, "--db", db, "--json", "--out", out, "--pom-csv", undone], qboOnly)
+    expect(second.stderr).not.toMatch(/"logLevel":"(ERROR|FATAL)"/)
+    expect(second.code).toBe(0)
+    expect(JSON.parse(second.stdout)).toMatchObject({ status: "reverted", byHand: [] })
+    for (const id of invoices) expect(invoiceCustomer(sandbox, id)).toBe(wrong)
+    expect(qboActive(sandbox, wrong)).toBe(true)
   })
 })
