@@ -1,8 +1,9 @@
 /*
  * Where each id of a file was first read, so that a repeat can be refused naming that line. A pool company's
  * history files hold millions of ids: in a Map each kept its string and an entry for the whole read, a large part
- * of what the garbage collector walked. Exports write ids as a fixed prefix and a fixed number of digits
- * ("apt_0000001", "1042"); those are kept here as numbers in typed arrays, and any other id in a Map.
+ * of what the garbage collector walked. Exports write ids as a fixed prefix and digits, either zero-padded to a fixed
+ * count ("apt_0000001") or as plain numbers of any length (QBO's "130" ... "216337"); those are kept here as numbers
+ * in typed arrays, and any other id in a Map.
  */
 
 /** At most this many digits, so that every such number is exact as a double. */
@@ -10,26 +11,38 @@ const MAX_DIGITS = 15
 
 const EMPTY = -1
 
-/** A prefix and a digit count: an id of that shape and its number name each other, one to one. */
+/**
+ * A prefix and a digit count, or `null` for numbers written without leading zeros, of any length up to MAX_DIGITS:
+ * either way an id of that shape and its number name each other, one to one. Fixing the count for ids that are not
+ * padded sent every id longer or shorter than the first to the Map: nearly all of a QBO file's.
+ */
 interface IdShape {
   readonly prefix: string
-  readonly digits: number
+  readonly digits: number | null
 }
+
+const ZERO = 48
 
 /** The shape of `id` (its trailing digits and what comes before them), or null when it ends in no or too many digits. */
 const shapeOf = (id: string): IdShape | null => {
   let start = id.length
-  while (start > 0 && id.charCodeAt(start - 1) >= 48 && id.charCodeAt(start - 1) <= 57) start--
+  while (start > 0 && id.charCodeAt(start - 1) >= ZERO && id.charCodeAt(start - 1) <= 57) start--
   const digits = id.length - start
-  return digits === 0 || digits > MAX_DIGITS ? null : { prefix: id.slice(0, start), digits }
+  if (digits === 0 || digits > MAX_DIGITS) return null
+  const padded = digits > 1 && id.charCodeAt(start) === ZERO
+  return { prefix: id.slice(0, start), digits: padded ? digits : null }
 }
 
 /** The number an id of `shape` writes, or -1 when the id is of another shape. */
 const numberOf = (id: string, shape: IdShape): number => {
-  if (id.length !== shape.prefix.length + shape.digits || !id.startsWith(shape.prefix)) return -1
+  const digits = id.length - shape.prefix.length
+  if (shape.digits === null ? digits < 1 || digits > MAX_DIGITS : digits !== shape.digits) return -1
+  if (!id.startsWith(shape.prefix)) return -1
+  // Unpadded: "07" is not the id "7" is, so it is not a number here.
+  if (shape.digits === null && digits > 1 && id.charCodeAt(shape.prefix.length) === ZERO) return -1
   let value = 0
   for (let i = shape.prefix.length; i < id.length; i++) {
-    const digit = id.charCodeAt(i) - 48
+    const digit = id.charCodeAt(i) - ZERO
     if (digit < 0 || digit > 9) return -1
     value = value * 10 + digit
   }

@@ -36,6 +36,14 @@ describe("firstLines", () => {
     expect(disagreements(ids)).toEqual([])
   })
 
+  it("gives each id's first line as a Map does for plain numbers of any length, as QBO writes Ids, apart from padded ones", () => {
+    const next = random(5)
+    const ids = Array.from({ length: 40_000 }, () => String(Math.floor(next() ** 3 * 1e7)))
+    ids.push("130", "0130", "00130", "0", "00", "01", "1", "130", "0", "999999999999999", "1000000000000000", "0999999999999999", "-1", "+1", "1.0")
+    expect(disagreements(["130", ...ids, ...ids.slice(0, 5_000)])).toEqual([])
+    expect(disagreements(["inv7", "inv07", "inv70", "inv7", "inv", "inv07", "inv123456", "Inv7"])).toEqual([])
+  })
+
   it("works for ids of no numbered shape, and when the first id has none", () => {
     expect(disagreements(["cus-a", "cus-b", "7", "cus-a", "8", "7", "x".repeat(5000), "x".repeat(5000)])).toEqual([])
     expect(disagreements([`n${"9".repeat(16)}`, `n${"9".repeat(16)}`, "n1", "n1"])).toEqual([])
