@@ -7,15 +7,15 @@ import type { Comparison, LevelTest } from "./Comparison.ts"
 import {
   anyInitial,
   anyNickname,
-  anySameCode,
+  anySameEnding,
   anySameText,
+  anySameLocalPart,
   anyWithinEdits,
   bestJaroWinklerAbove,
   BUILT_FROM_NAMES,
   type Crossing,
   MISTYPED,
   mistypedEmail,
-  sameTextIds,
   sharesId,
   swapped
 } from "./levelTests.ts"
@@ -62,30 +62,10 @@ interface CompiledTest {
   readonly sameNumbers: boolean
   /** The values' own words, for the test of business names' own words. */
   readonly own: OwnWords | null
-  /** By value id, the code two values must share: their last `bound` characters, or their mailbox name. */
-  readonly codes: Int32Array | null
-}
-
-/**
- * Numbers each value's `part` (a value without one gets -1): values with the same part get the same number, so
- * that equal parts are one integer test per pair.
- */
-const codesOf = (values: ReadonlyArray<string>, part: (value: string) => string | null): Int32Array => {
-  const ids = new Map<string, number>()
-  return Int32Array.from(values, (v) => {
-    const p = part(v)
-    if (p === null) return -1
-    let id = ids.get(p)
-    if (id === undefined) {
-      id = ids.size
-      ids.set(p, id)
-    }
-    return id
-  })
 }
 
 const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeUnits, t: LevelTest): CompiledTest => {
-  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [], sameNumbers: false, own: null, codes: null })
+  const plain = (kind: Kind, bound = 0): CompiledTest => ({ kind, bound, crossing: null, names: [], sameNumbers: false, own: null })
   switch (t._tag) {
     case "Exact":
       return plain(EXACT)
@@ -96,26 +76,18 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
-      const crossing = { column, other, both: t.both, ...decoded, otherIdOf: sameTextIds(column, other) }
-      return { ...plain(SWAPPED), crossing }
+      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [], sameNumbers: false, own: null }
     }
     case "JaroWinkler":
       return { ...plain(JARO_WINKLER, t.atLeast), sameNumbers: t.sameNumbers === true }
     case "EditDistance":
       return t.notBuiltFrom === undefined
         ? plain(EDIT_DISTANCE, t.atMost)
-        : { ...plain(MISTYPED_EMAIL, t.atMost), names: t.notBuiltFrom.map((f) => records.columns[f]) }
+        : { kind: MISTYPED_EMAIL, bound: t.atMost, crossing: null, names: t.notBuiltFrom.map((f) => records.columns[f]), sameNumbers: false, own: null }
     case "SameEnding":
-      // The same last `length` characters: both values at least that long, and their endings equal.
-      return { ...plain(SAME_ENDING, t.length), codes: codesOf(column.values, (v) => (v.length < t.length ? null : v.slice(v.length - t.length))) }
-    case "SameLocalPart": {
-      // The same mailbox name before the last "@", not empty.
-      const codes = codesOf(column.values, (v) => {
-        const at = v.lastIndexOf("@")
-        return at <= 0 ? null : v.slice(0, at)
-      })
-      return { ...plain(SAME_LOCAL_PART), codes }
-    }
+      return plain(SAME_ENDING, t.length)
+    case "SameLocalPart":
+      return plain(SAME_LOCAL_PART)
     case "OwnWordsDiffer":
       return { ...plain(OWN_WORDS_DIFFER, t.below), own: ownWordsOf(column.values) }
     case "Else":
@@ -139,7 +111,7 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
   const tests = comparison.levels.map((l) => compileTest(records, column, units, l.test))
   // The numbers in each value, worked out once per value, for the JW levels that need them to agree.
   const numbers = tests.some((t) => t.sameNumbers) ? column.values.map(streetNumbers) : []
-  const lastAt = Int32Array.from(tests.some((t) => t.kind === MISTYPED_EMAIL) ? column.values : [], (v) => v.lastIndexOf("@"))
+  const lastAt = Int32Array.from(tests.some((t) => t.kind === SAME_LOCAL_PART || t.kind === MISTYPED_EMAIL) ? column.values : [], (v) => v.lastIndexOf("@"))
   const count = tests.length
   // Below the lowest JW threshold a similarity's exact value does not change the level.
   const floor = Math.min(...tests.map((t) => (t.kind === JARO_WINKLER ? t.bound : Infinity)))
@@ -179,8 +151,10 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           pass = anyWithinEdits(column, t.bound, i, j)
           break
         case SAME_ENDING:
+          pass = anySameEnding(column, t.bound, i, j)
+          break
         case SAME_LOCAL_PART:
-          pass = t.codes !== null && anySameCode(column, t.codes, i, j)
+          pass = anySameLocalPart(column, lastAt, i, j)
           break
         case MISTYPED_EMAIL: {
           const near = mistypedEmail(column, t.bound, lastAt, t.names, i, j)

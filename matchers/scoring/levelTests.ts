@@ -130,7 +130,7 @@ export const BUILT_FROM_NAMES = 2
 
 /**
  * `anyWithinEdits` for email addresses, telling apart pairs of mailbox names built from the names the records
- * share (`lastAt[id]`: where value id's last "@" is, -1 for none, found once per value); a typo anywhere wins over those.
+ * share (`lastAt` as for `anySameLocalPart`); a typo anywhere wins over those.
  */
 export const mistypedEmail = (
   column: ValueColumn,
@@ -158,20 +158,44 @@ export const mistypedEmail = (
   return found
 }
 
-/**
- * Some value of record i and some value of record j have one code in `codeOf` (by value id; -1 for a value with
- * none): a value's last seven digits, or its mailbox name, numbered once per value (see `compileComparison`), so
- * that a pair asks one integer question per two values instead of comparing their characters.
- */
-export const anySameCode = (column: ValueColumn, codeOf: Int32Array, i: number, j: number): boolean => {
-  const { offsets, items } = column
+/** Same last `length` characters, compared in place. */
+const sameEnding = (a: string, b: string, length: number): boolean => {
+  if (a.length < length || b.length < length) return false
+  for (let k = 1; k <= length; k++) if (a.charCodeAt(a.length - k) !== b.charCodeAt(b.length - k)) return false
+  return true
+}
+
+export const anySameEnding = (column: ValueColumn, length: number, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
   const ae = offsets[i + 1] ?? 0
-  const bs = offsets[j] ?? 0
   const be = offsets[j + 1] ?? 0
   for (let x = offsets[i] ?? 0; x < ae; x++) {
-    const code = codeOf[items[x] ?? 0] ?? -1
-    if (code < 0) continue
-    for (let y = bs; y < be; y++) if (codeOf[items[y] ?? 0] === code) return true
+    const a = values[items[x] ?? 0] ?? ""
+    for (let y = offsets[j] ?? 0; y < be; y++) if (sameEnding(a, values[items[y] ?? 0] ?? "", length)) return true
+  }
+  return false
+}
+
+/** Same mailbox name before the "@" (at `atA` and `atB`, the last "@" of each), compared in place. */
+const sameLocalPart = (a: string, atA: number, b: string, atB: number): boolean => {
+  if (atA <= 0 || atA !== atB) return false
+  for (let k = 0; k < atA; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false
+  return true
+}
+
+/** `lastAt[id]` is where the last "@" of value id is (-1 for none), found once per value rather than per pair. */
+export const anySameLocalPart = (column: ValueColumn, lastAt: Int32Array, i: number, j: number): boolean => {
+  const { offsets, items, values } = column
+  const ae = offsets[i + 1] ?? 0
+  const be = offsets[j + 1] ?? 0
+  for (let x = offsets[i] ?? 0; x < ae; x++) {
+    const a = items[x] ?? 0
+    const atA = lastAt[a] ?? -1
+    if (atA <= 0) continue
+    for (let y = offsets[j] ?? 0; y < be; y++) {
+      const b = items[y] ?? 0
+      if (sameLocalPart(values[a] ?? "", atA, values[b] ?? "", lastAt[b] ?? -1)) return true
+    }
   }
   return false
 }
@@ -186,25 +210,16 @@ export interface Crossing {
   readonly both: boolean
   readonly units: CodeUnits | null
   readonly otherUnits: CodeUnits | null
-  /** By value id of `column`, the id of the same text among `other`'s values, else -1: found once per value. */
-  readonly otherIdOf: Int32Array
-}
-
-/** `otherIdOf` of a crossing from `column` to `other`. */
-export const sameTextIds = (column: ValueColumn, other: ValueColumn): Int32Array => {
-  const idOf = new Map<string, number>()
-  other.values.forEach((v, id) => idOf.set(v, id))
-  return Int32Array.from(column.values, (v) => idOf.get(v) ?? -1)
 }
 
 /** Record r holds value `id` of the crossing's column in its `other` column (with `both`, allowing a typo). */
 const holds = (s: Crossing, id: number, r: number): boolean => {
   const { other } = s
-  const same = s.otherIdOf[id] ?? -1
+  const value = s.column.values[id] ?? ""
   const end = other.offsets[r + 1] ?? 0
   for (let y = other.offsets[r] ?? 0; y < end; y++) {
     const candidate = other.items[y] ?? 0
-    if (candidate === same) return true
+    if ((other.values[candidate] ?? "") === value) return true
     if (s.both && s.units !== null && s.otherUnits !== null) {
       if (jaroWinklerCeiling(s.otherUnits, candidate, s.units, id) + CEILING_SLACK < SWAP_SIMILARITY) continue
       if (jaroWinklerAt(s.otherUnits, candidate, s.units, id) >= SWAP_SIMILARITY) return true
