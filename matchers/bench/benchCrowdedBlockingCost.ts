@@ -110,7 +110,7 @@ for (const neighbours of [5, 10, 20]) {
   nearestByLetterPairs(prepared, nearestRule.parts, nearest, nearestRule.maxBlockSize, texts, Number.MAX_SAFE_INTEGER, proposed, 0)
   const added = new Set<number>()
   for (let k = 0; k < proposed.lefts.length; k++) {
-    added.add(keyOf(proposed.lefts.data[k] ?? 0, Math.floor((proposed.tagged.data[k] ?? 0) / MAX_RULES)))
+    added.add(keyOf(proposed.lefts.at(k), Math.floor(proposed.tagged.at(k) / MAX_RULES)))
   }
   let pairs = candidates.size
   let found = baseFound

@@ -1,4 +1,5 @@
 import { Int32List } from "../collections/Int32List.ts"
+import { NumberIndex } from "../collections/NumberIndex.ts"
 
 /** The arrays a rule's blocks are built in (see `zeros`). */
 export type ArrayRole = "block starts" | "block fill" | "block members"
@@ -25,6 +26,13 @@ export class BlockingBuffers {
   private orderA = new Int32Array(0)
   private orderB = new Int32Array(0)
   private readonly arrays = new Map<ArrayRole, Int32Array>()
+  private readonly keyIndex = new NumberIndex()
+
+  /** An empty index of block keys, for keys too many to index directly; emptied again by the next call. */
+  numberIndex(): NumberIndex {
+    this.keyIndex.clear()
+    return this.keyIndex
+  }
 
   /**
    * `count` zeros for `role`, valid until the next call for that role: a rule's blocks (`starts`, `members`) are

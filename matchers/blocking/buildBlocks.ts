@@ -1,5 +1,4 @@
 import { doubleMetaphone } from "double-metaphone"
-import { NumberIndex } from "../collections/NumberIndex.ts"
 import { StringIndex } from "../collections/StringIndex.ts"
 import type { FieldName } from "../prepare/FieldName.ts"
 import type { PreparedRecords } from "../prepare/PreparedRecords.ts"
@@ -132,7 +131,7 @@ export const buildBlocks = (
   const { blockIds, recordIds, directKeys } = buffers
   blockIds.length = 0
   recordIds.length = 0
-  const blockOfKey = new NumberIndex()
+  const blockOfKey = buffers.numberIndex()
   let blocks = 0
   const blockOfText = new Map<string, number>()
   let lastMember = buffers.lastMember(1024)

@@ -1,4 +1,4 @@
-import { Int32List } from "../collections/Int32List.ts"
+import { Int32Chunks } from "../collections/Int32Chunks.ts"
 
 const RULE_BITS = 5
 
@@ -11,8 +11,8 @@ export const MAX_RULES = 1 << RULE_BITS
  * than 2^26 records), so building and sorting them never boxes a number.
  */
 export class ProposedPairs {
-  readonly lefts = new Int32List()
-  readonly tagged = new Int32List()
+  readonly lefts = new Int32Chunks()
+  readonly tagged = new Int32Chunks()
   add(left: number, right: number, rule: number): void {
     this.lefts.push(left)
     this.tagged.push((right << RULE_BITS) | rule)
@@ -49,18 +49,18 @@ const sortRun = (values: Int32Array, from: number, to: number): void => {
  */
 export const unionPairs = (proposed: ProposedPairs, records: number, rules: number): PairUnion => {
   const total = proposed.lefts.length
-  const lefts = proposed.lefts.data
+  const lefts = proposed.lefts
   const starts = new Int32Array(records + 1)
   for (let k = 0; k < total; k++) {
-    const slot = (lefts[k] ?? 0) + 1
+    const slot = lefts.at(k) + 1
     starts[slot] = (starts[slot] ?? 0) + 1
   }
   for (let i = 0; i < records; i++) starts[i + 1] = (starts[i + 1] ?? 0) + (starts[i] ?? 0)
   const byLeft = new Int32Array(total)
   const fill = starts.slice(0, records)
   for (let k = 0; k < total; k++) {
-    const i = lefts[k] ?? 0
-    byLeft[fill[i] ?? 0] = proposed.tagged.data[k] ?? 0
+    const i = lefts.at(k)
+    byLeft[fill[i] ?? 0] = proposed.tagged.at(k)
     fill[i] = (fill[i] ?? 0) + 1
   }
   let distinct = 0

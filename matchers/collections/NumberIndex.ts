@@ -27,6 +27,13 @@ export class NumberIndex {
     this.mask = capacity - 1
   }
 
+  /** Forgets every key, keeping the table's size: the next key seen is numbered 0 again. */
+  clear(): void {
+    if (this.count === 0) return
+    this.ids.fill(EMPTY)
+    this.count = 0
+  }
+
   /** The number of `key`: the one it was given when first seen, else the next one. */
   idOf(key: number): number {
     let slot = this.slotOf(key)

@@ -34,17 +34,33 @@ const isValidNanp = (national: string): boolean => {
 }
 
 /**
+ * The digits of a phone typed with nothing but digits, spaces and ( ) - . + (most are), else null: such a phone
+ * has no letter and no "#", so no extension either, and one pass over it replaces the regular expressions below.
+ */
+const plainDigits = (raw: string): string | null => {
+  let digits = ""
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k)
+    if (c >= 48 && c <= 57) digits += raw[k]
+    // space ( ) + - .
+    else if (c !== 32 && c !== 40 && c !== 41 && c !== 43 && c !== 45 && c !== 46) return null
+  }
+  return digits
+}
+
+/**
  * A phone as typed → E.164 ("+16147100074"), read as a number of `region` (the record's country) when no
  * country code is given, so that "020 7946 0958" in London and "+44 20 7946 0958" are one number; an extension
  * is dropped. A number libphonenumber-js does not accept as valid falls back to its digits when it has at least
  * seven (a local number may still match another record's), else null.
  */
 export const normalizePhone = (raw: string, region: Country = "US"): string | null => {
-  const withoutExtension = raw.replace(extension, "")
-  const digits = withoutExtension.replace(/\D/g, "")
+  const simple = plainDigits(raw)
+  const withoutExtension = simple === null ? raw.replace(extension, "") : raw
+  const digits = simple ?? withoutExtension.replace(/\D/g, "")
   if (digits.length === 0) return null
   const fallback = digits.length >= 7 ? digits : null
-  const plain = !/[a-z]/i.test(withoutExtension)
+  const plain = simple !== null || !/[a-z]/i.test(withoutExtension)
   const international = withoutExtension.trimStart().startsWith("+")
   // Canada shares the US numbering plan; a British or Australian record may still hold a +1 number.
   const northAmericanRegion = region === "US" || region === "CA"

@@ -7,25 +7,21 @@ import { seededRandom } from "./random.ts"
 /** Pseudo-pairs of the starting u: they decide u on a tiny data set and vanish against a real sample. */
 const PRIOR_PAIRS = 100
 
-/** Records holding the field, split by side for a link (a dedupe puts all of them on side 0), in record order. */
-const filledBySide = (records: PreparedRecords, column: ValueColumn): [Int32Array, Int32Array] => {
+/**
+ * Records holding the field, split by side for a link (a dedupe puts all of them on side 0), in record order,
+ * written into `into` (two arrays of `records.size`) and valid until the next call: one pair of arrays serves every
+ * comparison, as eleven pairs of a field's records each were array memory enough to bring on a full collection.
+ */
+const filledBySide = (records: PreparedRecords, column: ValueColumn, into: readonly [Int32Array, Int32Array]): [Int32Array, Int32Array] => {
   const { offsets } = column
-  let rights = 0
-  let filled = 0
-  for (let i = 0; i < records.size; i++) {
-    if ((offsets[i + 1] ?? 0) <= (offsets[i] ?? 0)) continue
-    filled++
-    if (records.side[i] === 1) rights++
-  }
-  const sides: [Int32Array, Int32Array] = [new Int32Array(filled - rights), new Int32Array(rights)]
-  const used = new Int32Array(2)
+  const used = [0, 0]
   for (let i = 0; i < records.size; i++) {
     if ((offsets[i + 1] ?? 0) <= (offsets[i] ?? 0)) continue
     const side = records.side[i] === 1 ? 1 : 0
-    sides[side][used[side] ?? 0] = i
+    into[side][used[side] ?? 0] = i
     used[side] = (used[side] ?? 0) + 1
   }
-  return sides
+  return [into[0].subarray(0, used[0]), into[1].subarray(0, used[1])]
 }
 
 /**
@@ -64,13 +60,14 @@ export const estimateU = (
   comparisons: ReadonlyArray<Comparison>,
   levelOf: ReadonlyArray<LevelOf>,
   options: { readonly samplePairs: number; readonly seed: number }
-): Array<Float64Array> =>
-  comparisons.map((comparison, c) => {
+): Array<Float64Array> => {
+  const scratch = [new Int32Array(records.size), new Int32Array(records.size)] as const
+  return comparisons.map((comparison, c) => {
     const compare = levelOf[c]
     const levels = comparison.levels.length
     const prior = Float64Array.from(comparison.levels, (l) => l.u)
     const counts = new Float64Array(levels)
-    const [lefts, rightsOrAll] = filledBySide(records, records.columns[comparison.field])
+    const [lefts, rightsOrAll] = filledBySide(records, records.columns[comparison.field], scratch)
     const rights = records.linking ? rightsOrAll : lefts
     const possible = records.linking ? lefts.length * rights.length : (lefts.length * (lefts.length - 1)) / 2
     const random = seededRandom(options.seed + c)
@@ -104,3 +101,4 @@ export const estimateU = (
     for (let l = from; l < levels; l++) u[l] = (share * ((counts[l] ?? 0) + PRIOR_PAIRS * (prior[l] ?? 0))) / rest
     return u
   })
+}

@@ -124,8 +124,8 @@ describe("the nearest-by-letters pass within its budget", () => {
     const nearest = rule?.nearest
     if (rule === undefined || nearest === undefined) throw new Error(`no rule "${RULE}"`)
     const added = nearestByLetterPairs(records, rule.parts, nearest, rule.maxBlockSize, tokenTexts(records), budget, proposed, 0)
-    const lefts = Array.from(proposed.lefts.data.subarray(0, proposed.lefts.length))
-    const rights = Array.from(proposed.tagged.data.subarray(0, proposed.tagged.length), (tagged) => Math.floor(tagged / MAX_RULES))
+    const lefts = Array.from(proposed.lefts.toArray())
+    const rights = Array.from(proposed.tagged.toArray(), (tagged) => Math.floor(tagged / MAX_RULES))
     return { added, lefts, pairs: lefts.map((left, k) => `${left}-${rights[k]}`) }
   }
 

@@ -61,8 +61,8 @@ describe("a sorted-neighbourhood rule", () => {
     const added = sortedNeighbourPairs(records, byLastName(2), 2, tokenTexts(records), 3, proposed, 0)
     expect(added).toBe(3)
     const pairs = Array.from({ length: proposed.lefts.length }, (_, k) => {
-      const right = (proposed.tagged.data[k] ?? 0) >> 5
-      return `${proposed.lefts.data[k]}-${right}`
+      const right = proposed.tagged.at(k) >> 5
+      return `${proposed.lefts.at(k)}-${right}`
     })
     // Adams-Baker, Baker-Carter, Carter-Dunn; not Adams-Carter or Baker-Dunn, two apart.
     expect(pairs.sort()).toEqual(["0-2", "0-3", "1-3"])

@@ -25,4 +25,12 @@ describe("NumberIndex", () => {
     const index = new NumberIndex()
     expect([index.idOf(5), index.idOf(5 + 2 ** 32), index.idOf(5 + 2 ** 40), index.idOf(5)]).toEqual([0, 1, 2, 0])
   })
+
+  it("numbers keys from 0 again once cleared, as a new index would, at the size it grew to", () => {
+    const index = new NumberIndex(4)
+    for (let k = 0; k < 1000; k++) index.idOf(k * 7)
+    index.clear()
+    expect(index.size).toBe(0)
+    expect([index.idOf(7), index.idOf(3), index.idOf(7), index.idOf(6993)]).toEqual([0, 1, 0, 2])
+  })
 })

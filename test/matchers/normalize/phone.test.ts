@@ -56,4 +56,15 @@ describe("normalizePhone", () => {
       expect(normalizePhone(digits)).toBe(expected)
     }
   })
+
+  it("reads a phone of digits and punctuation alone as the regular expressions read it", () => {
+    // A trailing tab changes nothing a phone says, but sends it down the regular expressions' path.
+    const random = seededRandom(11)
+    const digit = (): string => String(Math.floor(random() * 10))
+    const shapes = ["(###) ###-####", "###.###.####", "+1 ### ### ####", "1-###-###-####", " ###-####", "+44 ## #### ####", "0## #### ####", "+61 # #### ####", "##", "(###)###-####", "+ ###"]
+    for (let k = 0; k < 2000; k++) {
+      const typed = (shapes[k % shapes.length] ?? "").replace(/#/g, digit)
+      for (const region of ["US", "CA", "GB", "AU"] as const) expect(normalizePhone(typed, region)).toBe(normalizePhone(`${typed}\t`, region))
+    }
+  })
 })
