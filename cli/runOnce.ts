@@ -35,20 +35,24 @@ export const runOnce = (args: RunArgs) =>
       const store = yield* Store
       const sources = yield* chosenSources(args)
       const links = yield* recordLinksFrom(args.pomCustomerUrl)
-      const loaded = yield* loadSnapshot(sources.pom, sources.qbo)
-      const country = yield* companyCountry(args.country ?? Option.none(), loaded.qboCountry)
-      const { summary } = yield* reconcile({
-        ...loaded,
-        outDir: args.out,
-        links,
-        settings: {
-          ...args.thresholds,
-          booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
-          allowShrink: args.allowShrink,
-          country,
-          links
-        }
-      })
+      // The snapshot goes straight to reconcile, never into a variable of this run: held here, its customers
+      // would stay in memory while the review files are written (see `reconcile`).
+      const { summary } = yield* Effect.flatMap(loadSnapshot(sources.pom, sources.qbo), (loaded) =>
+        Effect.flatMap(companyCountry(args.country ?? Option.none(), loaded.qboCountry), (country) =>
+          reconcile({
+            ...loaded,
+            outDir: args.out,
+            links,
+            settings: {
+              ...args.thresholds,
+              booksClosedThrough: Option.getOrNull(args.booksClosedThrough),
+              allowShrink: args.allowShrink,
+              country,
+              links
+            }
+          })
+        )
+      )
       const pruned = yield* store.pruneSnapshots(args.keepSnapshots)
       if (pruned > 0) yield* Effect.logInfo(`deleted ${pruned} snapshot(s) older than the last ${args.keepSnapshots} runs`)
       if (Option.isSome(args.notifyWebhook) && summary.diff.new + summary.diff.previouslyRejected > 0) {

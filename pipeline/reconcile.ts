@@ -75,37 +75,50 @@ const timed = <A, E, R>(timings: Record<string, number>, name: string, effect: E
  * The offline run's middle and end: snapshot → store → match → cases → store → review files.
  * The same for file inputs and for live pulls; only how the snapshot was read differs.
  */
-export const reconcile = (input: ReconcileInput) =>
-  Effect.gen(function* () {
+export const reconcile = ({ snapshot, ...input }: ReconcileInput) => {
+  const { source } = snapshot
+  const counts = {
+    pomCustomers: snapshot.pom.customers.length,
+    appointments: snapshot.history.counts.appointments,
+    services: snapshot.history.counts.services,
+    qboCustomers: snapshot.qbo.customers.length,
+    invoices: snapshot.history.counts.invoices
+  }
+  // The snapshot's customers are most of a large run's memory, and only storing, matching and planning read
+  // them: held here rather than in `input`, and handed over once, they can go before the review files are
+  // written. No variable of the run below holds them.
+  let handed: LoadedSnapshot | null = snapshot
+  const takeSnapshot = Effect.suspend(() => {
+    const taken = handed
+    handed = null
+    return taken === null ? Effect.dieMessage("reconcile: the snapshot was handed over twice") : Effect.succeed(taken)
+  })
+  return Effect.gen(function* () {
     const store = yield* Store
     const startedMillis = yield* Clock.currentTimeMillis
     const runId = newRunId(startedMillis)
     const timings: Record<string, number> = { ...input.readTimings }
-    const { snapshot, settings } = input
+    const { settings } = input
 
     // The case settings are kept with the run: apply plans an admin's choice with the same ones.
     const caseSettings = { reviewThreshold: settings.reviewThreshold, booksClosedThrough: settings.booksClosedThrough }
-    yield* store.startRun(runId, "run", { ...snapshot.source, outDir: input.outDir, caseSettings }, iso(startedMillis))
-    const counts = {
-      pomCustomers: snapshot.pom.customers.length,
-      appointments: snapshot.history.counts.appointments,
-      services: snapshot.history.counts.services,
-      qboCustomers: snapshot.qbo.customers.length,
-      invoices: snapshot.history.counts.invoices
-    }
+    yield* store.startRun(runId, "run", { ...source, outDir: input.outDir, caseSettings }, iso(startedMillis))
     const body = Effect.gen(function* () {
       // Before anything is planned: a broken export must not look like every case was fixed by hand.
       const previousRun = yield* store.previousRun(runId)
       const previousInput = Option.flatMap(previousRun, (run) =>
         Option.map(countsOfSummary(run.summary), (counts) => ({ runId: run.id, counts }))
       )
-      const sized = checkInputSize(counts, snapshot.source, Option.getOrNull(previousInput))
+      const sized = checkInputSize(counts, source, Option.getOrNull(previousInput))
       if (Either.isLeft(sized)) {
         if (!settings.allowShrink) return yield* sized.left
         yield* Effect.logWarning(`${sized.left.finding}; going on as --allow-shrink asks`)
       }
-      const snapshotId = yield* timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis)))
-      const { index, found, matchedPairs, setAsidePairs, stats, scores } = yield* matchAndPlan({ snapshot, snapshotId, timings, settings })
+      const { snapshotId, index, found, matchedPairs, setAsidePairs, stats, scores } = yield* Effect.flatMap(takeSnapshot, (snapshot) =>
+        Effect.flatMap(timed(timings, "storeSnapshot", store.saveSnapshot(snapshot, iso(startedMillis))), (snapshotId) =>
+          Effect.map(matchAndPlan({ snapshot, snapshotId, timings, settings }), (planned) => ({ ...planned, snapshotId }))
+        )
+      )
       const { diff, proposed: cases } = diffRuns({
         previousRunId: Option.getOrNull(Option.map(previousRun, (r) => r.id)),
         previous: Option.isSome(previousRun) ? yield* store.casesOfRun(previousRun.value.id) : [],
@@ -129,7 +142,7 @@ export const reconcile = (input: ReconcileInput) =>
         snapshotId,
         startedAt: iso(startedMillis),
         finishedAt: iso(finishedMillis),
-        inputs: snapshot.source,
+        inputs: source,
         records: counts,
         rejected: input.rejected.length,
         cases: { total: cases.length, byScenario: countByScenario(cases) },
@@ -162,11 +175,7 @@ export const reconcile = (input: ReconcileInput) =>
               index,
               diff,
               history: [...history.reverse(), { runId, startedAt: summary.startedAt, openCases: cases.length }],
-              scores: {
-                probabilities: scores,
-                matchThreshold: settings.matchThreshold,
-                reviewThreshold: settings.reviewThreshold
-              },
+              scores,
               generatedAt: summary.finishedAt,
               links: settings.links
             })
@@ -186,3 +195,4 @@ export const reconcile = (input: ReconcileInput) =>
       )
     )
   }).pipe(Effect.withSpan("reconcile"))
+}

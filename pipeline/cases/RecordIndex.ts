@@ -59,10 +59,16 @@ export const indexSnapshot = (snapshot: Snapshot): RecordIndex =>
 
 /** The index of a snapshot's customers, with its history wherever it is kept. */
 export const indexRecords = (snapshot: SnapshotRecords, history: HistoryLookup): RecordIndex => {
-  const links = groupBy(
-    snapshot.pom.customers.filter((c) => c.status !== "INACTIVE"),
-    (c) => c.quickbooksId
-  )
+  // Nearly every QBO customer is linked from one account: its id is kept alone, not in a list of its own, since
+  // a list for each of a million customers took as much memory again as the ids.
+  const links = new Map<QboCustomerId, PomCustomerId | Array<PomCustomerId>>()
+  for (const c of snapshot.pom.customers) {
+    if (c.status === "INACTIVE" || c.quickbooksId === null) continue
+    const known = links.get(c.quickbooksId)
+    if (known === undefined) links.set(c.quickbooksId, c.id)
+    else if (typeof known === "string") links.set(c.quickbooksId, [known, c.id])
+    else known.push(c.id)
+  }
   const children = groupBy(snapshot.qbo.customers, (c) => c.parentId)
   const touching = new Map<string, Array<UnreadableRecord>>()
   for (const record of snapshot.unreadable) {
@@ -81,7 +87,10 @@ export const indexRecords = (snapshot: SnapshotRecords, history: HistoryLookup):
     appointmentsOf: history.appointmentsOf,
     servicesOf: history.servicesOf,
     invoicesOf: history.invoicesOf,
-    linkedFrom: (id) => (links.get(id) ?? []).map((c) => c.id),
+    linkedFrom: (id) => {
+      const linked = links.get(id)
+      return linked === undefined ? [] : typeof linked === "string" ? [linked] : [...linked]
+    },
     childrenOf: (id) => (children.get(id) ?? []).map((c) => c.id),
     unreadableTouching: (system, id) => touching.get(`${system}:${id}`) ?? none,
     unreadableQbo: (id) => unreadableQbo.get(id)

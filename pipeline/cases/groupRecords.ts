@@ -47,33 +47,40 @@ export const groupRecords = (index: RecordIndex, pairs: ReadonlyArray<MatchEvide
   for (const c of index.pom.values()) if (c.status !== "INACTIVE") households.add(c.id)
   for (const c of index.qbo.values()) if (c.active) payers.add(c.id)
 
-  const cross: Array<{ pom: string; qbo: string; p: number }> = []
   for (const p of usable) {
     if (p.left.system === "pom" && p.right.system === "pom") households.union(p.left.id, p.right.id)
     else if (p.left.system === "qbo" && p.right.system === "qbo") payers.union(p.left.id, p.right.id)
-    else if (p.left.system === "pom") cross.push({ pom: p.left.id, qbo: p.right.id, p: p.probability })
-    else cross.push({ pom: p.right.id, qbo: p.left.id, p: p.probability })
   }
 
-  // For each household: the payers it matches, best match first.
-  const matchedPayers = new Map<string, Map<string, number>>()
-  for (const m of cross) {
-    const h = households.find(m.pom)
-    const payer = payers.find(m.qbo)
-    const byPayer = matchedPayers.get(h) ?? new Map<string, number>()
-    byPayer.set(payer, Math.max(byPayer.get(payer) ?? 0, m.p))
-    matchedPayers.set(h, byPayer)
+  // For each household: the payers it matches, each with its best match. Nearly every household matches one
+  // payer, its own: held as one pair until a second payer comes, since a Map for each of a million households
+  // took hundreds of megabytes while the snapshot's customers were still in memory.
+  const matchedPayers = new Map<string, OnePayer | Map<string, number>>()
+  for (const m of usable) {
+    if (m.left.system === m.right.system) continue
+    const [pom, qbo] = m.left.system === "pom" ? [m.left.id, m.right.id] : [m.right.id, m.left.id]
+    const h = households.find(pom)
+    const payer = payers.find(qbo)
+    const known = matchedPayers.get(h)
+    if (known === undefined) matchedPayers.set(h, { payer, p: Math.max(0, m.probability) })
+    else if (known instanceof Map) known.set(payer, Math.max(known.get(payer) ?? 0, m.probability))
+    else if (known.payer === payer) known.p = Math.max(known.p, m.probability)
+    else matchedPayers.set(h, new Map([[known.payer, known.p], [payer, Math.max(0, m.probability)]]))
+  }
+  const payersOf = (h: string): ReadonlyArray<readonly [string, number]> => {
+    const known = matchedPayers.get(h)
+    if (known === undefined) return none
+    if (known instanceof Map) return [...known.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    return [[known.payer, known.p]]
   }
 
   const householdGroups = households.groups()
   const attached = new Map<string, Array<Array<string>>>() // payer root → households
-  const unattached: Array<{ household: Array<string>; alsoMatches: Array<string> }> = []
-  const alsoMatchesOf = new Map<Array<string>, Array<string>>()
+  const unattached: Array<{ household: Array<string>; alsoMatches: ReadonlyArray<string> }> = []
+  const alsoMatchesOf = new Map<Array<string>, ReadonlyArray<string>>()
   for (const household of householdGroups) {
     const root = households.find(household[0] ?? "")
-    const matched = [...(matchedPayers.get(root) ?? new Map<string, number>()).entries()].sort(
-      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)
-    )
+    const matched = payersOf(root)
     let payer: string | undefined = matched[0]?.[0]
     if (payer === undefined) {
       // No match: trust an existing link to an active customer, the one most accounts of the household use.
@@ -82,7 +89,7 @@ export const groupRecords = (index: RecordIndex, pairs: ReadonlyArray<MatchEvide
         .filter((q): q is QboCustomerId => q !== null && isActiveQbo(q))
       payer = mostCommon(links.map((q) => payers.find(q)))
     }
-    const others = matched.slice(1).map(([root]) => root)
+    const others = matched.length < 2 ? none : matched.slice(1).map(([root]) => root)
     alsoMatchesOf.set(household, others)
     if (payer === undefined) unattached.push({ household, alsoMatches: others })
     else {
@@ -95,26 +102,20 @@ export const groupRecords = (index: RecordIndex, pairs: ReadonlyArray<MatchEvide
   const payerMembers = new Map<string, Array<string>>()
   for (const g of payers.groups()) payerMembers.set(payers.find(g[0] ?? ""), g)
 
-  const drafts: Array<CaseDraft> = []
+  const alsoIdsOf = (alsoMatches: ReadonlyArray<string>) => uniqueSorted(alsoMatches.flatMap((root) => payerMembers.get(root) ?? []))
   const pairsByRecord = new Map<string, Array<MatchEvidence>>()
-  for (const p of usable) {
-    const k = refKey(p.left)
-    const list = pairsByRecord.get(k)
-    if (list === undefined) pairsByRecord.set(k, [p])
-    else list.push(p)
-  }
   const pairsOf = (pomIds: ReadonlyArray<string>, qboIds: ReadonlyArray<string>) => {
     const keys = new Set([...pomIds.map(pomKey), ...qboIds.map(qboKey)])
     return [...keys].flatMap((k) => (pairsByRecord.get(k) ?? []).filter((p) => keys.has(refKey(p.right))))
   }
-  const draft = (groups: Array<Array<string>>, qboIds: Array<string>, alsoMatches: Array<string>): CaseDraft => {
+  const draft = (groups: Array<Array<string>>, qboIds: Array<string>, alsoMatches: ReadonlyArray<string>): CaseDraft => {
     const pomIds = groups.flat()
     const linkedElsewhere = uniqueSorted(
       pomIds
         .map((id) => index.pom.get(PomCustomerId.make(id))?.quickbooksId ?? null)
         .filter((q): q is QboCustomerId => q !== null && !qboIds.includes(q))
     )
-    const alsoIds = uniqueSorted(alsoMatches.flatMap((root) => payerMembers.get(root) ?? []))
+    const alsoIds = alsoIdsOf(alsoMatches)
     return {
       pomGroups: groups.map((g) => g.map((id) => PomCustomerId.make(id))),
       qboIds: qboIds.map((id) => QboCustomerId.make(id)),
@@ -129,22 +130,47 @@ export const groupRecords = (index: RecordIndex, pairs: ReadonlyArray<MatchEvide
   const settled = (household: Array<string>, qboId: string | null): boolean =>
     household.length === 1 && (alsoMatchesOf.get(household)?.length ?? 0) === 0 && linkOf(household[0]) === qboId
 
+  // What each draft is made of, in order; its matches are gathered once every draft is known.
+  const specs: Array<{ groups: Array<Array<string>>; qboIds: Array<string>; alsoMatches: ReadonlyArray<string> }> = []
   for (const [payer, members] of payerMembers) {
     const homes = attached.get(payer) ?? []
     const [home] = homes
     if (members.length === 1 && (home === undefined || (homes.length === 1 && settled(home, members[0] ?? "")))) continue
-    if (homes.length === 0) drafts.push(draft([], members, []))
+    if (homes.length === 0) specs.push({ groups: [], qboIds: members, alsoMatches: [] })
     else if (homes.length > 1 && members.length > 1) {
-      drafts.push(draft(homes, members, homes.flatMap((h) => alsoMatchesOf.get(h) ?? [])))
+      specs.push({ groups: homes, qboIds: members, alsoMatches: homes.flatMap((h) => alsoMatchesOf.get(h) ?? []) })
     } else {
-      for (const h of homes) drafts.push(draft([h], members, alsoMatchesOf.get(h) ?? []))
+      for (const h of homes) specs.push({ groups: [h], qboIds: members, alsoMatches: alsoMatchesOf.get(h) ?? [] })
     }
   }
   for (const { household, alsoMatches } of unattached) {
-    if (!settled(household, null)) drafts.push(draft([household], [], alsoMatches))
+    if (!settled(household, null)) specs.push({ groups: [household], qboIds: [], alsoMatches })
   }
-  return drafts
+
+  // Only the matches of records a draft holds are listed by record: nearly every record matches its own
+  // counterpart and is in no draft, and a list for each of millions of records stood beside everything above.
+  const drafted = new Set<string>()
+  for (const { groups, qboIds, alsoMatches } of specs) {
+    for (const group of groups) for (const id of group) drafted.add(pomKey(id))
+    for (const id of [...qboIds, ...alsoIdsOf(alsoMatches)]) drafted.add(qboKey(id))
+  }
+  for (const p of usable) {
+    const k = refKey(p.left)
+    if (!drafted.has(k)) continue
+    const list = pairsByRecord.get(k)
+    if (list === undefined) pairsByRecord.set(k, [p])
+    else list.push(p)
+  }
+  return specs.map(({ groups, qboIds, alsoMatches }) => draft(groups, qboIds, alsoMatches))
 }
+
+/** A household's one matched payer, with its best match. */
+interface OnePayer {
+  readonly payer: string
+  p: number
+}
+
+const none: ReadonlyArray<never> = []
 
 const uniqueSorted = <A extends string>(xs: ReadonlyArray<A>): Array<A> => [...new Set(xs)].sort()
 

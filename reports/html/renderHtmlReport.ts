@@ -14,6 +14,7 @@ import { type Html, html, trusted } from "./Html.ts"
 import { reportCss } from "./reportCss.ts"
 import { reportScript } from "./reportScript.ts"
 import { scenarioGuide, scenarioOrder } from "./scenarioGuide.ts"
+import type { ScoreCounts } from "./scoreCounts.ts"
 import { scoreHistogram } from "./scoreHistogram.ts"
 import { summarySection } from "./summarySection.ts"
 import { trendChart } from "./trendChart.ts"
@@ -24,7 +25,8 @@ export interface HtmlReportInput {
   readonly index: RecordIndex
   readonly diff: RunDiff | null
   readonly history: ReadonlyArray<RunHistoryPoint>
-  readonly scores: { readonly probabilities: ArrayLike<number>; readonly matchThreshold: number; readonly reviewThreshold: number }
+  /** The scored pairs as the histogram counts them (`countScores`). */
+  readonly scores: ScoreCounts
   readonly generatedAt: string
   readonly links: RecordLinks
 }

@@ -1,14 +1,7 @@
 import { thresholdText } from "../../pipeline/domain/thresholdText.ts"
 import { count, plural } from "./format.ts"
-import { histogramBins } from "./histogramBins.ts"
 import { type Html, html } from "./Html.ts"
-
-export interface ScoreInput {
-  /** One per scored pair: a large run's millions come as a typed array, and are counted here, never copied. */
-  readonly probabilities: ArrayLike<number>
-  readonly matchThreshold: number
-  readonly reviewThreshold: number
-}
+import type { ScoreCounts } from "./scoreCounts.ts"
 
 const WIDTH = 720
 const HEIGHT = 240
@@ -23,20 +16,9 @@ const r1 = (n: number) => Math.round(n * 10) / 10
  * Heights are on a log scale: the pairs that are clearly different or clearly the same outnumber the unsure ones
  * in the middle by orders of magnitude, and the middle is what an admin wants to see.
  */
-export const scoreHistogram = (scores: ScoreInput): Html => {
-  const { matchThreshold: match, reviewThreshold: review } = scores
-  let valid = 0
-  let below = 0
-  let proposed = 0
-  for (let k = 0; k < scores.probabilities.length; k++) {
-    const p = scores.probabilities[k] ?? Number.NaN
-    if (Number.isNaN(p)) continue
-    valid++
-    if (p < match) below++
-    else if (p >= Math.max(match, review)) proposed++
-  }
+export const scoreHistogram = (scores: ScoreCounts): Html => {
+  const { matchThreshold: match, reviewThreshold: review, scored: valid, below, proposed, bins } = scores
   if (valid === 0) return html`<p class="empty">No record pairs were scored in this run, so there is no score distribution to show.</p>`
-  const bins = histogramBins(scores.probabilities)
   const plotW = WIDTH - LEFT - RIGHT
   const plotH = HEIGHT - TOP - BOTTOM
   const x = (p: number) => LEFT + Math.min(1, Math.max(0, p)) * plotW

@@ -9,6 +9,7 @@ import type { Snapshot } from "../../../pipeline/domain/Snapshot.ts"
 import type { RunDiff, RunHistoryPoint } from "../../../pipeline/RunDiff.ts"
 import { countByScenario, type RunSummary, summarizeDiff } from "../../../pipeline/RunSummary.ts"
 import type { HtmlReportInput } from "../../../reports/html/renderHtmlReport.ts"
+import { countScores } from "../../../reports/html/scoreCounts.ts"
 import { qboAppUrl } from "../../../reports/QboWorklistCsv.ts"
 import type { RecordLinks } from "../../../reports/RecordLinks.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
@@ -220,7 +221,7 @@ export const realisticInput = (): HtmlReportInput => {
     index: indexSnapshot(snapshot),
     diff,
     history,
-    scores: { probabilities: sampleProbabilities(1_268, matches), matchThreshold: 0.9, reviewThreshold: 0.95 },
+    scores: countScores(sampleProbabilities(1_268, matches), 0.9, 0.95),
     generatedAt: "2025-06-01T14:03:32.000Z",
     links: REPORT_LINKS
   }

@@ -9,6 +9,7 @@ import { CaseId, SnapshotId } from "../../../pipeline/domain/Ids.ts"
 import { confidenceText } from "../../../reports/confidenceText.ts"
 import { DETAILED_CARDS, type HtmlReportInput, renderHtmlReport } from "../../../reports/html/renderHtmlReport.ts"
 import { reportScript } from "../../../reports/html/reportScript.ts"
+import { countScores } from "../../../reports/html/scoreCounts.ts"
 import { SnapshotBuilder } from "../../pipeline/cases/snapshotBuilder.ts"
 import { firstRunDiff, HOSTILE_FIRST_NAME, HOSTILE_LAST_NAME, realisticInput, REPORT_LINKS, summaryFor } from "./realisticRun.ts"
 
@@ -36,7 +37,7 @@ const emptyInput = (): HtmlReportInput => {
     index: indexSnapshot(snapshot),
     diff: null,
     history: [],
-    scores: { probabilities: [], matchThreshold: 0.9, reviewThreshold: 0.95 },
+    scores: countScores([], 0.9, 0.95),
     generatedAt: "2025-06-01T14:03:32.000Z",
     links: REPORT_LINKS
   }
@@ -176,7 +177,7 @@ describe("renderHtmlReport", () => {
   })
 
   it("bins the match scores into twenty bars and marks both thresholds", () => {
-    const input = { ...realisticInput(), scores: { probabilities: [0.01, 0.02, 0.5, 0.92, 0.97, 0.99, 1], matchThreshold: 0.9, reviewThreshold: 0.95 } }
+    const input = { ...realisticInput(), scores: countScores([0.01, 0.02, 0.5, 0.92, 0.97, 0.99, 1], 0.9, 0.95) }
     const page = renderHtmlReport(input)
     const chart = page.slice(page.indexOf('<svg class="chart histogram"'), page.indexOf("</figure>", page.indexOf('<svg class="chart histogram"')))
     expect(occurrences(chart, '<g class="bin">')).toBe(20)
@@ -242,7 +243,7 @@ describe("renderHtmlReport", () => {
 
 describe("what the page says, in the words the other files use", () => {
   it("labels a threshold with the decimals it has: 0.999 is not shown as 1.00, on the chart or in a blocker", () => {
-    const page = renderHtmlReport({ ...realisticInput(), scores: { probabilities: [0.2, 0.995, 0.9995], matchThreshold: 0.9, reviewThreshold: 0.999 } })
+    const page = renderHtmlReport({ ...realisticInput(), scores: countScores([0.2, 0.995, 0.9995], 0.9, 0.999) })
     const chart = page.slice(page.indexOf('<svg class="chart histogram"'), page.indexOf("</svg>", page.indexOf('<svg class="chart histogram"')))
     expect(chart).toContain("review threshold 0.999")
     expect(chart).toContain("match threshold 0.90")
