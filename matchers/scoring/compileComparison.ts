@@ -16,7 +16,9 @@ import {
   type Crossing,
   MISTYPED,
   mistypedEmail,
+  nicknameIdsOf,
   sharesId,
+  sameTextIn,
   swapped
 } from "./levelTests.ts"
 import { anyOwnWordsDiffer, type OwnWords, ownWordsOf } from "./ownWords.ts"
@@ -76,7 +78,8 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
-      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [], sameNumbers: false, own: null }
+      const crossing = { column, other, both: t.both, ...decoded, sameInOther: sameTextIn(column, other) }
+      return { kind: SWAPPED, bound: 0, crossing, names: [], sameNumbers: false, own: null }
     }
     case "JaroWinkler":
       return { ...plain(JARO_WINKLER, t.atLeast), sameNumbers: t.sameNumbers === true }
@@ -106,7 +109,7 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
   const { offsets } = column
   const skipForPoBox = streetParts.has(comparison.field)
   const isPoBox = records.isPoBox
-  const nicknames = records.nicknames
+  const nicknameIds = comparison.levels.some((l) => l.test._tag === "Nickname") ? nicknameIdsOf(column, records.nicknames) : []
   const units = codeUnitsOf(comparison.levels.some((l) => l.test._tag === "JaroWinkler" || l.test._tag === "Swapped") ? column.values : [])
   const tests = comparison.levels.map((l) => compileTest(records, column, units, l.test))
   // The numbers in each value, worked out once per value, for the JW levels that need them to agree.
@@ -135,7 +138,7 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           pass = sharesId(column, i, j)
           break
         case NICKNAME:
-          pass = anyNickname(column, nicknames, i, j)
+          pass = anyNickname(column, nicknameIds, i, j)
           break
         case INITIAL:
           pass = anyInitial(column, i, j)

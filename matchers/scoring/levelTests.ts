@@ -47,13 +47,29 @@ export const sharesId = (column: ValueColumn, i: number, j: number): boolean => 
   return false
 }
 
-export const anyNickname = (column: ValueColumn, nicknames: NicknameTable, i: number, j: number): boolean => {
-  const { offsets, items, values } = column
+/**
+ * Per value of the column, the ids of the column's values the table counts as its nicknames: looked up once per
+ * value, so the level loop compares ids instead of hashing two names per pair of values.
+ */
+export const nicknameIdsOf = (column: ValueColumn, nicknames: NicknameTable): ReadonlyArray<Int32Array> => {
+  const idOf = new Map<string, number>()
+  column.values.forEach((v, id) => idOf.set(v, id))
+  return column.values.map((v) => Int32Array.from(nicknames.nicknamesOf(v).flatMap((n) => idOf.get(n) ?? [])))
+}
+
+/** Some value of record i is some value of record j or one of its nicknames (`nicknameIds` from `nicknameIdsOf`). */
+export const anyNickname = (column: ValueColumn, nicknameIds: ReadonlyArray<Int32Array>, i: number, j: number): boolean => {
+  const { offsets, items } = column
   const ae = offsets[i + 1] ?? 0
+  const bs = offsets[j] ?? 0
   const be = offsets[j + 1] ?? 0
   for (let x = offsets[i] ?? 0; x < ae; x++) {
-    const a = values[items[x] ?? 0] ?? ""
-    for (let y = offsets[j] ?? 0; y < be; y++) if (nicknames.areEquivalent(a, values[items[y] ?? 0] ?? "")) return true
+    const a = items[x] ?? 0
+    const ids = nicknameIds[a]
+    for (let y = bs; y < be; y++) {
+      const b = items[y] ?? 0
+      if (a === b || (ids !== undefined && ids.includes(b))) return true
+    }
   }
   return false
 }
@@ -210,16 +226,30 @@ export interface Crossing {
   readonly both: boolean
   readonly units: CodeUnits | null
   readonly otherUnits: CodeUnits | null
+  /** Per value of `column`, the id of the same text in `other` (-1 for none): see `sameTextIn`. */
+  readonly sameInOther: Int32Array
+}
+
+/**
+ * Per value of `from`, the id of the value spelled the same in `to` (-1 for none). Both columns are interned, so a
+ * crossing asks whether a record holds one id rather than comparing texts, once per value instead of once per pair.
+ */
+export const sameTextIn = (from: ValueColumn, to: ValueColumn): Int32Array => {
+  const idOf = new Map<string, number>()
+  to.values.forEach((v, id) => idOf.set(v, id))
+  return Int32Array.from(from.values, (v) => idOf.get(v) ?? -1)
 }
 
 /** Record r holds value `id` of the crossing's column in its `other` column (with `both`, allowing a typo). */
 const holds = (s: Crossing, id: number, r: number): boolean => {
   const { other } = s
-  const value = s.column.values[id] ?? ""
+  const same = s.sameInOther[id] ?? -1
+  // Without a typo allowed only the same text crosses, and most names are never the other field's.
+  if (same < 0 && !s.both) return false
   const end = other.offsets[r + 1] ?? 0
   for (let y = other.offsets[r] ?? 0; y < end; y++) {
     const candidate = other.items[y] ?? 0
-    if ((other.values[candidate] ?? "") === value) return true
+    if (candidate === same) return true
     if (s.both && s.units !== null && s.otherUnits !== null) {
       if (jaroWinklerCeiling(s.otherUnits, candidate, s.units, id) + CEILING_SLACK < SWAP_SIMILARITY) continue
       if (jaroWinklerAt(s.otherUnits, candidate, s.units, id) >= SWAP_SIMILARITY) return true
