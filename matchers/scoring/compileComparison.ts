@@ -15,11 +15,16 @@ import {
   BUILT_FROM_NAMES,
   type Crossing,
   MISTYPED,
+  type NicknameIds,
   mistypedEmail,
+  nicknameIdsOf,
   sharesId,
+  sameTextIn,
   swapped
 } from "./levelTests.ts"
 import { anyOwnWordsDiffer, type OwnWords, ownWordsOf } from "./ownWords.ts"
+
+const noNicknames: NicknameIds = { starts: new Int32Array(1), ids: new Int32Array(0) }
 
 /** Returns the level (0 = missing, 1.. = the comparison's levels in order) two records reach on one field. */
 export type LevelOf = (i: number, j: number) => number
@@ -76,7 +81,8 @@ const compileTest = (records: PreparedRecords, column: ValueColumn, units: CodeU
     case "Swapped": {
       const other = records.columns[t.other]
       const decoded = t.both ? { units, otherUnits: codeUnitsOf(other.values) } : { units: null, otherUnits: null }
-      return { kind: SWAPPED, bound: 0, crossing: { column, other, both: t.both, ...decoded }, names: [], sameNumbers: false, own: null }
+      const crossing = { column, other, both: t.both, ...decoded, sameInOther: sameTextIn(column, other) }
+      return { kind: SWAPPED, bound: 0, crossing, names: [], sameNumbers: false, own: null }
     }
     case "JaroWinkler":
       return { ...plain(JARO_WINKLER, t.atLeast), sameNumbers: t.sameNumbers === true }
@@ -106,8 +112,8 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
   const { offsets } = column
   const skipForPoBox = streetParts.has(comparison.field)
   const isPoBox = records.isPoBox
-  const nicknames = records.nicknames
-  const units = codeUnitsOf(comparison.levels.some((l) => l.test._tag === "JaroWinkler" || l.test._tag === "Swapped") ? column.values : [])
+  const nicknameIds = comparison.levels.some((l) => l.test._tag === "Nickname") ? nicknameIdsOf(column, records.nicknames) : noNicknames
+  const units = codeUnitsOf(comparison.levels.some((l) => l.test._tag === "JaroWinkler" || l.test._tag === "Swapped" || l.test._tag === "Initial") ? column.values : [])
   const tests = comparison.levels.map((l) => compileTest(records, column, units, l.test))
   // The numbers in each value, worked out once per value, for the JW levels that need them to agree.
   const numbers = tests.some((t) => t.sameNumbers) ? column.values.map(streetNumbers) : []
@@ -135,10 +141,10 @@ export const compileComparison = (records: PreparedRecords, comparison: Comparis
           pass = sharesId(column, i, j)
           break
         case NICKNAME:
-          pass = anyNickname(column, nicknames, i, j)
+          pass = anyNickname(column, nicknameIds, i, j)
           break
         case INITIAL:
-          pass = anyInitial(column, i, j)
+          pass = anyInitial(column, units, i, j)
           break
         case SWAPPED:
           pass = t.crossing !== null && swapped(t.crossing, i, j)

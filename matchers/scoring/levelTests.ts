@@ -47,27 +47,76 @@ export const sharesId = (column: ValueColumn, i: number, j: number): boolean => 
   return false
 }
 
-export const anyNickname = (column: ValueColumn, nicknames: NicknameTable, i: number, j: number): boolean => {
-  const { offsets, items, values } = column
+/** Per value of a column, the ids of the column's values the nickname table links it with. */
+export interface NicknameIds {
+  /** Value a's nicknames are `ids[starts[a]] .. ids[starts[a + 1] - 1]`. */
+  readonly starts: Int32Array
+  readonly ids: Int32Array
+}
+
+/**
+ * Looked up once per value, so the level loop compares ids instead of hashing two names per pair of values; two
+ * flat arrays rather than one per value, since tens of thousands of small arrays bring a full collection nearer.
+ */
+export const nicknameIdsOf = (column: ValueColumn, nicknames: NicknameTable): NicknameIds => {
+  const { values } = column
+  const idOf = new Map<string, number>()
+  values.forEach((v, id) => idOf.set(v, id))
+  const starts = new Int32Array(values.length + 1)
+  let total = 0
+  values.forEach((v, id) => {
+    for (const n of nicknames.nicknamesOf(v)) if (idOf.has(n)) total++
+    starts[id + 1] = total
+  })
+  const ids = new Int32Array(total)
+  let at = 0
+  values.forEach((v) => {
+    for (const n of nicknames.nicknamesOf(v)) {
+      const id = idOf.get(n)
+      if (id !== undefined) ids[at++] = id
+    }
+  })
+  return { starts, ids }
+}
+
+/** Some value of record i is some value of record j or one of its nicknames (`nicknameIds` from `nicknameIdsOf`). */
+export const anyNickname = (column: ValueColumn, nicknameIds: NicknameIds, i: number, j: number): boolean => {
+  const { offsets, items } = column
+  const { starts, ids } = nicknameIds
   const ae = offsets[i + 1] ?? 0
+  const bs = offsets[j] ?? 0
   const be = offsets[j + 1] ?? 0
   for (let x = offsets[i] ?? 0; x < ae; x++) {
-    const a = values[items[x] ?? 0] ?? ""
-    for (let y = offsets[j] ?? 0; y < be; y++) if (nicknames.areEquivalent(a, values[items[y] ?? 0] ?? "")) return true
+    const a = items[x] ?? 0
+    const ne = starts[a + 1] ?? 0
+    for (let y = bs; y < be; y++) {
+      const b = items[y] ?? 0
+      if (a === b) return true
+      for (let n = starts[a] ?? 0; n < ne; n++) if (ids[n] === b) return true
+    }
   }
   return false
 }
 
-/** Some value of one record is a single letter that begins some value of the other. */
-export const anyInitial = (column: ValueColumn, i: number, j: number): boolean => {
-  const { offsets, items, values } = column
+/**
+ * Some value of one record is a single letter that begins some value of the other. Read from the values decoded
+ * once (`units`), whose lengths and first letters sit together, rather than from strings spread over the heap.
+ */
+export const anyInitial = (column: ValueColumn, units: CodeUnits, i: number, j: number): boolean => {
+  const { offsets, items } = column
+  const { codes, starts } = units
   const ae = offsets[i + 1] ?? 0
   const be = offsets[j + 1] ?? 0
   for (let x = offsets[i] ?? 0; x < ae; x++) {
-    const a = values[items[x] ?? 0] ?? ""
+    const a = items[x] ?? 0
+    const as = starts[a] ?? 0
+    const la = (starts[a + 1] ?? 0) - as
+    if (la === 0) continue
     for (let y = offsets[j] ?? 0; y < be; y++) {
-      const b = values[items[y] ?? 0] ?? ""
-      if (a.length > 0 && b.length > 0 && (a.length === 1 || b.length === 1) && a.charCodeAt(0) === b.charCodeAt(0)) return true
+      const b = items[y] ?? 0
+      const bs = starts[b] ?? 0
+      const lb = (starts[b + 1] ?? 0) - bs
+      if (lb > 0 && (la === 1 || lb === 1) && codes[as] === codes[bs]) return true
     }
   }
   return false
@@ -210,16 +259,30 @@ export interface Crossing {
   readonly both: boolean
   readonly units: CodeUnits | null
   readonly otherUnits: CodeUnits | null
+  /** Per value of `column`, the id of the same text in `other` (-1 for none): see `sameTextIn`. */
+  readonly sameInOther: Int32Array
+}
+
+/**
+ * Per value of `from`, the id of the value spelled the same in `to` (-1 for none). Both columns are interned, so a
+ * crossing asks whether a record holds one id rather than comparing texts, once per value instead of once per pair.
+ */
+export const sameTextIn = (from: ValueColumn, to: ValueColumn): Int32Array => {
+  const idOf = new Map<string, number>()
+  to.values.forEach((v, id) => idOf.set(v, id))
+  return Int32Array.from(from.values, (v) => idOf.get(v) ?? -1)
 }
 
 /** Record r holds value `id` of the crossing's column in its `other` column (with `both`, allowing a typo). */
 const holds = (s: Crossing, id: number, r: number): boolean => {
   const { other } = s
-  const value = s.column.values[id] ?? ""
+  const same = s.sameInOther[id] ?? -1
+  // Without a typo allowed only the same text crosses, and most names are never the other field's.
+  if (same < 0 && !s.both) return false
   const end = other.offsets[r + 1] ?? 0
   for (let y = other.offsets[r] ?? 0; y < end; y++) {
     const candidate = other.items[y] ?? 0
-    if ((other.values[candidate] ?? "") === value) return true
+    if (candidate === same) return true
     if (s.both && s.units !== null && s.otherUnits !== null) {
       if (jaroWinklerCeiling(s.otherUnits, candidate, s.units, id) + CEILING_SLACK < SWAP_SIMILARITY) continue
       if (jaroWinklerAt(s.otherUnits, candidate, s.units, id) >= SWAP_SIMILARITY) return true
