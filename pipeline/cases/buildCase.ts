@@ -115,7 +115,8 @@ export const buildCase = (index: RecordIndex, draft: CaseDraft, settings: CaseSe
     blockers.push(new LowConfidence({ confidence, threshold: settings.reviewThreshold }))
   }
 
-  const namedQbo = [...draft.qboIds, ...draft.linkedElsewhere, ...draft.alsoMatches]
+  // A customer an account of the case links to may also be one another account matches: named once.
+  const namedQbo = [...new Set([...draft.qboIds, ...draft.linkedElsewhere, ...draft.alsoMatches])]
   // Anything unread about the case's customers (the customer, its history or invoices, an account linked to it)
   // means the plan was made from a partial picture.
   const unseen = distinct([

@@ -189,6 +189,23 @@ describe("buildCases", () => {
     expect(only(run(pair, { booksClosedThrough: CalendarDate.make("2025-12-29") })).blockers).toEqual([])
   })
 
+  it("names each QBO customer of a case once, also one an account links to that another account matches", () => {
+    // A household and a business at one address: each account linked to its own QBO customer, the two accounts
+    // and the household's account with the business's customer matching weakly.
+    const b = new SnapshotBuilder()
+      .pomCustomer("home", { link: "10", history: 4 })
+      .pomCustomer("firm", { link: "20", history: 4 })
+      .qboCustomer("10", { invoices: 2 })
+      .qboCustomer("20", { invoices: 2 })
+      .match("pom:home", "qbo:10")
+      .match("pom:firm", "qbo:20")
+      .match("pom:home", "pom:firm", 0.951)
+      .match("pom:firm", "qbo:10", 0.951)
+    const cases = run(b)
+    expect(cases.length).toBeGreaterThan(0)
+    for (const c of cases) expect(c.qboIds).toEqual([...new Set(c.qboIds)])
+  })
+
   it("gives the same case id for the same records whatever their order or state", () => {
     const first = only(run(articlePair(0))).id
     const again = only(run(articlePair(3))).id
