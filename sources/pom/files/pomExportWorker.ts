@@ -20,11 +20,12 @@ const PomExportWorkerData = Schema.Struct({ dir: Schema.String, counters: Schema
 
 /**
  * Batches posted and not yet stored: beyond this the reader waits, so that a reader faster than the store never
- * piles the history up in memory (each batch is a few hundred kilobytes). Enough for the reader to go on while the
- * store writes a kind's last rows at once (`kindDone`): with 16, at 10,000 heavy customers, it stopped 70–160 ms there
- * on a quiet machine, a core left idle; with 64 it did not stop (about 13 MB more held at most).
+ * piles the history up in memory (each batch is a few hundred kilobytes). With 16, at 10,000 heavy customers, the
+ * reader stops 70–160 ms while the store writes a kind's last rows at once (`kindDone`); 64 saved that, but during a
+ * live QBO pull the main thread then had more batches to store at a stretch and started fewer requests: 87.8 % of
+ * QBO's 500 a minute against 91.7 % with 16, one run each, back to back (`npm run bench -- --only qbo-pull-100k`).
  */
-const MAX_WAITING = 64
+const MAX_WAITING = 16
 
 /** Customers per message: about a megabyte cloned, few enough messages for their cost not to count. */
 const CUSTOMER_BATCH_ROWS = 4096
